@@ -1,0 +1,56 @@
+// Harbour's service worker: makes every file of this build available offline after one
+// visit. scripts/post-build.mjs fills in the build id and the file list.
+// Cache-first for everything of ours; navigations get the cached app page, so any route
+// opens offline. A new version installs in the background and waits until she chooses to
+// reload (the app shows "A new version of Harbour is ready").
+'use strict';
+
+const BUILD = 'HARBOUR_BUILD_ID';
+const PRECACHE = HARBOUR_PRECACHE;
+const CACHE = 'harbour-' + BUILD;
+const scope = new URL(self.registration.scope);
+const appPage = new URL('index.html', scope).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, scope).href, { cache: 'reload' })))
+    )
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key.startsWith('harbour-') && key !== CACHE).map((key) => caches.delete(key)))
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  // Never touch requests to other origins (Harbour makes none).
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(appPage).then((page) => page || fetch(request))
+      )
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request))
+    )
+  );
+});

@@ -1,0 +1,67 @@
+// Trunk post_build hook (runs in $TRUNK_STAGING_DIR). Three jobs, all about the built files:
+// 1. Content-Security-Policy: allow Trunk's inline loader script by its hash (no
+//    'unsafe-inline'), and WebAssembly by 'wasm-unsafe-eval' (no 'unsafe-eval').
+// 2. Service worker: the list of every file to precache, and a build id that changes when
+//    any file changes (so browsers see a new worker).
+// 3. 404.html: a copy of the app page, the single-page fallback static hosts serve for
+//    deep links such as /guide/police.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length === 0) {
+  console.error('post-build: no inline loader script found in index.html');
+  process.exit(1);
+}
+const hashes = inlineScripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const csp = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+].join('; ');
+if (!html.includes('HARBOUR_CSP')) {
+  console.error('post-build: index.html has no HARBOUR_CSP placeholder');
+  process.exit(1);
+}
+html = html.replace('HARBOUR_CSP', csp);
+writeFileSync(indexPath, html);
+writeFileSync(join(dir, '404.html'), html);
+
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dir, path).split(sep).join('/'));
+  }
+};
+walk(dir);
+const precache = files.filter((f) => f !== 'sw.js' && f !== '404.html').sort();
+const build = createHash('sha256');
+for (const f of precache) build.update(f).update(readFileSync(join(dir, f)));
+const buildId = build.digest('hex').slice(0, 16);
+
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('HARBOUR_BUILD_ID', buildId)
+  .replace('HARBOUR_PRECACHE', JSON.stringify(precache));
+writeFileSync(swPath, sw);
+console.log(`post-build: CSP with ${hashes.length} script hash(es); ${precache.length} files precached; build ${buildId}`);

@@ -1,0 +1,111 @@
+//! Small browser services: time, the page title and icon, downloads, the base path.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Milliseconds since 1970, from the browser clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current time as an ISO 8601 text (UTC).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
+/// Points the element with `id` at `href` (the favicon, the manifest).
+pub fn set_link_href(id: &str, href: &str) {
+    if let Some(link) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    {
+        if link.get_attribute("href").as_deref() != Some(href) {
+            link.set_href(href);
+        }
+    }
+}
+
+/// Adds or removes a class on `<html>`.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let list = root.class_list();
+        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    }
+}
+
+/// The path the app is served under, from `<base href>` (for example "/" or "/harbour/").
+pub fn base_path() -> String {
+    document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Removes the static page the HTML shows before the app starts, and returns the home
+/// page's introduction from it so the app can show the same words.
+pub fn take_static_shell() -> Option<String> {
+    let doc = document()?;
+    let intro = doc
+        .get_element_by_id("app-static-home")
+        .map(|e| e.inner_html());
+    if let Some(shell) = doc.get_element_by_id("app-static") {
+        shell.remove();
+    }
+    intro
+}
+
+/// Offers `text` to her as a file download (she chooses to keep it).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not make the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not make the file".to_owned())?;
+    let doc = document().ok_or("no document")?;
+    let link = doc
+        .create_element("a")
+        .map_err(|_| "could not start the download".to_owned())?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "could not start the download".to_owned())?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            10_000,
+        );
+    }
+    Ok(())
+}
+
+/// Leaves for `url`, replacing this page in the history.
+pub fn replace_location(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(url);
+    }
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

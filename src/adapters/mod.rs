@@ -1,0 +1,6 @@
+//! The only code that touches the browser: storage, time, downloads, quick exit, the service
+//! worker. Adapters hold no signals and render nothing; they return `Result`s.
+
+pub mod browser;
+pub mod pwa;
+pub mod storage;

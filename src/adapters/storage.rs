@@ -1,0 +1,110 @@
+//! localStorage through gloo-storage, with every failure turned into a value, never a panic.
+//!
+//! gloo's `LocalStorage::raw()` panics when the browser blocks storage, so [`probe`] checks
+//! access first and nothing else here is called unless it succeeded.
+
+use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser refuses storage (some private modes, blocked site data).
+    Unavailable(String),
+    /// The device's storage for this site is full.
+    Quota,
+    /// Any other failure, with the browser's words.
+    Failed(String),
+}
+
+const PROBE_KEY: &str = "harbour:probe";
+
+/// Checks that localStorage exists and accepts a write (old Safari private mode throws on
+/// every write).
+pub fn probe() -> Result<(), StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    let storage = window
+        .local_storage()
+        .map_err(|e| StorageError::Unavailable(describe(&e)))?
+        .ok_or_else(|| StorageError::Unavailable("no localStorage".into()))?;
+    storage
+        .set_item(PROBE_KEY, "1")
+        .map_err(|e| classify(&e))?;
+    storage
+        .remove_item(PROBE_KEY)
+        .map_err(|e| StorageError::Failed(describe(&e)))?;
+    Ok(())
+}
+
+/// The raw text stored under `key`, if any. Only call after [`probe`] succeeded.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|e| StorageError::Failed(describe(&e)))
+}
+
+/// Stores `value` as JSON under `key` (one `setItem`, so a reader sees old or new, never half).
+pub fn write_json<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    LocalStorage::set(key, value).map_err(|e| match e {
+        GlooError::JsError(js) if js.name == "QuotaExceededError" => StorageError::Quota,
+        GlooError::JsError(js) => StorageError::Failed(format!("{}: {}", js.name, js.message)),
+        other => StorageError::Failed(other.to_string()),
+    })
+}
+
+/// Stores a raw text under `key`.
+pub fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|e| classify(&e))
+}
+
+/// Removes `key`.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    LocalStorage::raw()
+        .remove_item(key)
+        .map_err(|e| StorageError::Failed(describe(&e)))
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// Asks the browser to keep Harbour's data even when space runs low. `None` if the browser
+/// cannot say.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let already = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()?;
+    if already {
+        return Some(true);
+    }
+    wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+fn classify(e: &JsValue) -> StorageError {
+    match e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())) {
+        Some(name) if name == "QuotaExceededError" => StorageError::Quota,
+        Some(name) if name == "SecurityError" => StorageError::Unavailable(describe(e)),
+        _ => StorageError::Failed(describe(e)),
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

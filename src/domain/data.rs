@@ -1,0 +1,44 @@
+//! The shape of everything Harbour stores for her, at the newest schema.
+//!
+//! Every struct denies unknown fields and has no defaults: stored data of the wrong shape is
+//! refused (and kept as a recovery copy) rather than half-read and then overwritten.
+
+use serde::{Deserialize, Serialize};
+
+/// The neutral page quick exit goes to unless she picks another.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// Settings Harbour needs before anything is unlocked, so they are stored in the clear.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicSettings {
+    /// Where quick exit goes.
+    pub exit_url: String,
+    /// Show a neutral title and icon ("Notes") instead of Harbour's.
+    pub discreet: bool,
+}
+
+impl Default for PublicSettings {
+    fn default() -> Self {
+        Self {
+            exit_url: DEFAULT_EXIT_URL.to_owned(),
+            discreet: false,
+        }
+    }
+}
+
+/// What she writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppData {
+    /// Free notes from the notebook page.
+    pub notes: String,
+}
+
+/// One saved state: the clear settings and her data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub public: PublicSettings,
+    pub data: AppData,
+}

@@ -1,0 +1,98 @@
+//! Ordered, pure migrations of stored data from each older schema to the newest.
+//!
+//! A migration takes the stored document `{ "public": …, "data": … }` at schema `from` and
+//! returns it at schema `from + 1`. Each is described in plain words and tested against a
+//! frozen fixture in `tests/fixtures/`. Never edit a migration once released: add a new one.
+
+use serde_json::Value;
+use std::fmt;
+
+/// One step from schema `from` to `from + 1`.
+pub struct Migration {
+    pub from: u32,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub apply: fn(Value) -> Result<Value, String>,
+}
+
+/// The first schema Harbour ever wrote.
+pub const FIRST: u32 = 1;
+
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// The schema this build writes.
+pub const LATEST: u32 = FIRST + MIGRATIONS.len() as u32;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrateError {
+    /// Written by a newer Harbour: this build must not touch it.
+    TooNew { found: u32, latest: u32 },
+    /// A schema number Harbour never wrote.
+    Unknown { found: u32 },
+    /// A migration refused the data (it is not the shape that schema had).
+    Failed { from: u32, reason: String },
+}
+
+impl fmt::Display for MigrateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooNew { found, latest } => write!(
+                f,
+                "saved by a newer version of Harbour (format {found}; this version knows up to {latest})"
+            ),
+            Self::Unknown { found } => write!(f, "format {found} is not one Harbour ever used"),
+            Self::Failed { from, reason } => {
+                write!(f, "could not update it from format {from}: {reason}")
+            }
+        }
+    }
+}
+
+/// Brings `doc` from schema `from` up to [`LATEST`].
+pub fn migrate(doc: Value, from: u32) -> Result<Value, MigrateError> {
+    migrate_with(MIGRATIONS, FIRST, doc, from)
+}
+
+/// The migration runner, separate from the real list so its rules can be tested.
+pub fn migrate_with(
+    list: &[Migration],
+    first: u32,
+    mut doc: Value,
+    from: u32,
+) -> Result<Value, MigrateError> {
+    let latest = first + list.len() as u32;
+    if from > latest {
+        return Err(MigrateError::TooNew {
+            found: from,
+            latest,
+        });
+    }
+    if from < first {
+        return Err(MigrateError::Unknown { found: from });
+    }
+    for step in list.iter().skip((from - first) as usize) {
+        doc = (step.apply)(doc).map_err(|reason| MigrateError::Failed {
+            from: step.from,
+            reason,
+        })?;
+    }
+    Ok(doc)
+}
+
+/// Checks that a list is ordered and has no gaps, starting at `first`.
+pub fn check_order(list: &[Migration], first: u32) -> Result<(), String> {
+    for (i, step) in list.iter().enumerate() {
+        let expected = first + i as u32;
+        if step.from != expected {
+            return Err(format!(
+                "migration {i} ({}) starts at {} but should start at {expected}",
+                step.title, step.from
+            ));
+        }
+        if step.title.trim().is_empty() || step.description.trim().is_empty() {
+            return Err(format!("migration from {} has no description", step.from));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! Every page Harbour has, and how an address maps to one. Shared with the content build,
+//! which checks that every in-app link in the guide goes somewhere real.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Guide,
+    GuidePage(String),
+    Glossary,
+    Search,
+    Questions,
+    SafetyPlan(Vec<String>),
+    Children(Vec<String>),
+    Services,
+    Contacts,
+    Share,
+    AddService,
+    Notebook,
+    Dates,
+    Safety,
+    Settings,
+    NotFound,
+}
+
+/// The route for a path inside the app (without the base path), such as "/guide/police".
+/// Query and fragment are ignored; a trailing slash is allowed.
+pub fn parse(path: &str) -> Route {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let rest = |from: usize| parts[from..].iter().map(|s| (*s).to_owned()).collect();
+    match parts.as_slice() {
+        [] => Route::Home,
+        ["guide"] => Route::Guide,
+        ["guide", page] => Route::GuidePage((*page).to_owned()),
+        ["glossary"] => Route::Glossary,
+        ["search"] => Route::Search,
+        ["questions"] => Route::Questions,
+        ["safety-plan", ..] => Route::SafetyPlan(rest(1)),
+        ["children", ..] => Route::Children(rest(1)),
+        ["services"] => Route::Services,
+        ["contacts"] => Route::Contacts,
+        ["share"] => Route::Share,
+        ["add-service"] => Route::AddService,
+        ["notebook"] => Route::Notebook,
+        ["dates"] => Route::Dates,
+        ["safety"] => Route::Safety,
+        ["settings"] => Route::Settings,
+        _ => Route::NotFound,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_page() {
+        assert_eq!(parse("/"), Route::Home);
+        assert_eq!(parse(""), Route::Home);
+        assert_eq!(parse("/guide"), Route::Guide);
+        assert_eq!(parse("/guide/"), Route::Guide);
+        assert_eq!(parse("/guide/police"), Route::GuidePage("police".into()));
+        assert_eq!(parse("/guide/police#bail"), Route::GuidePage("police".into()));
+        assert_eq!(parse("/settings?x=1"), Route::Settings);
+        assert_eq!(
+            parse("/safety-plan/contact"),
+            Route::SafetyPlan(vec!["contact".into()])
+        );
+        assert_eq!(parse("/safety-plan"), Route::SafetyPlan(vec![]));
+        assert_eq!(parse("/children/abc/say"), Route::Children(vec!["abc".into(), "say".into()]));
+    }
+
+    #[test]
+    fn unknown_addresses_are_not_found() {
+        for path in ["/nope", "/guide/a/b", "/settings/x", "/%00", "//"] {
+            let expected = if path == "//" { Route::Home } else { Route::NotFound };
+            assert_eq!(parse(path), expected, "{path}");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The app shell: store, router, layout and the route table.
+
+use crate::ui::components::layout::{Footer, Header, SkipLink};
+use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
+use crate::ui::nav;
+use crate::ui::pages;
+use crate::ui::store::provide_store;
+use leptos::prelude::*;
+use crate::domain::route::{self, Route};
+use leptos_router::{components::Router, hooks::use_location};
+
+/// The whole app. `intro` is the home page's static introduction, taken from index.html.
+#[component]
+pub fn App(intro: String) -> impl IntoView {
+    let store = provide_store();
+    provide_context(pages::home::HomeIntro(intro));
+    let update_ready = RwSignal::new(false);
+    provide_context(crate::ui::components::notices::UpdateReady(update_ready));
+    crate::ui::components::layout::apply_disguise(store);
+    register_service_worker(update_ready);
+
+    view! {
+        <Router base=nav::router_base()>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: layout, focus on navigation, and the routes.
+#[component]
+fn Shell() -> impl IntoView {
+    nav::intercept_links();
+    focus_on_navigation();
+    view! {
+        <SkipLink/>
+        <Header/>
+        <main id="main" class="app-main" tabindex="-1">
+            <UpdateBanner/>
+            <StorageBanner/>
+            <NoticeList/>
+            <PageSwitch/>
+        </main>
+        <Footer/>
+    }
+}
+
+/// Shows the page for the current address. (One match instead of a `<Route>` per page:
+/// leptos_router's per-route matching cost about 40 KB of wasm.)
+#[component]
+fn PageSwitch() -> impl IntoView {
+    let location = use_location();
+    let current = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let inner = path.strip_prefix(&nav::router_base()).unwrap_or(&path).to_owned();
+        route::parse(&inner)
+    });
+    move || match current.get() {
+        Route::Home => view! { <pages::home::HomePage/> }.into_any(),
+        Route::Guide | Route::GuidePage(_) => view! { <pages::guide::GuidePage/> }.into_any(),
+        Route::Glossary => view! { <pages::guide::GlossaryPage/> }.into_any(),
+        Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
+        Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),
+        Route::SafetyPlan(_) => view! { <pages::safety_plan::SafetyPlanPage/> }.into_any(),
+        Route::Children(_) => view! { <pages::children::ChildrenPage/> }.into_any(),
+        Route::Services => view! { <pages::services::ServicesPage/> }.into_any(),
+        Route::Contacts => view! { <pages::services::ContactsPage/> }.into_any(),
+        Route::Share => view! { <pages::services::SharePage/> }.into_any(),
+        Route::AddService => view! { <pages::services::AddServicePage/> }.into_any(),
+        Route::Notebook => view! { <pages::notebook::NotebookPage/> }.into_any(),
+        Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
+        Route::Safety => view! { <pages::safety::SafetyPage/> }.into_any(),
+        Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+        Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    }
+}
+
+/// After an in-app navigation, moves focus to the new page's heading so screen readers
+/// announce it, as a full page load would.
+fn focus_on_navigation() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            leptos::leptos_dom::helpers::request_animation_frame(|| {
+                if let Some(h1) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("#main h1").ok().flatten())
+                {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h1.set_attribute("tabindex", "-1");
+                        let _ = h1.focus();
+                    }
+                }
+            });
+        }
+        path
+    });
+}
+
+fn register_service_worker(update_ready: RwSignal<bool>) {
+    leptos::task::spawn_local(async move {
+        let result = crate::adapters::pwa::register(nav::base(), move || update_ready.set(true)).await;
+        if let Err(why) = result {
+            leptos::logging::log!("Harbour works without offline support here: {why}");
+        }
+    });
+}

@@ -1,0 +1,87 @@
+//! The parts every page shares: skip link, header with quick exit and 999, footer.
+
+use crate::adapters::browser;
+use crate::ui::nav::href;
+use crate::ui::store::{use_store, Store};
+use leptos::prelude::*;
+
+/// Skip to the main content (the first thing a keyboard user reaches).
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a class="app-skip-link" href="#main">"Skip to main content"</a>
+    }
+}
+
+/// The sticky header: the app's name (or "Notes" in discreet mode), 999, and quick exit.
+#[component]
+pub fn Header() -> impl IntoView {
+    let store = use_store();
+    let name = move || if store.discreet.get() { "Notes" } else { "Harbour" };
+    let exit_url = move || store.snapshot.with(|s| s.public.exit_url.clone());
+    view! {
+        <header class="app-header">
+            <div class="app-header__inner">
+                <a class="app-header__name" href=href("/")>{name}</a>
+                <a class="app-header__call" href="tel:999">"Call 999"</a>
+                <a
+                    class="app-exit"
+                    href=exit_url
+                    rel="noreferrer"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        quick_exit(store);
+                    }
+                >
+                    "Quick exit"
+                </a>
+            </div>
+        </header>
+    }
+}
+
+/// Leaves Harbour at once: saves, hides the page, then replaces it in the history with the
+/// neutral page she chose.
+pub fn quick_exit(store: Store) {
+    browser::set_root_class("app-exiting", true);
+    browser::set_title("");
+    store.save_now();
+    let url = store.snapshot.with_untracked(|s| s.public.exit_url.clone());
+    browser::replace_location(&url);
+}
+
+/// The footer: safety, settings, and what Harbour is not.
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="app-footer">
+            <div class="app-footer__inner">
+                <ul class="app-footer__list">
+                    <li><a href=href("/safety")>"Using Harbour safely"</a></li>
+                    <li><a href=href("/settings")>"Settings"</a></li>
+                    <li><a href=href("/services")>"Help and services"</a></li>
+                </ul>
+                <p>
+                    "Harbour gives information, not legal advice. In an emergency, call "
+                    <a href="tel:999">"999"</a>"."
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// Keeps the page's icon, manifest and root class in step with discreet mode.
+pub fn apply_disguise(store: Store) {
+    Effect::new(move |_| {
+        let discreet = store.discreet.get();
+        browser::set_root_class("app-discreet", discreet);
+        let (icon, touch, manifest) = if discreet {
+            ("icons/notes.svg", "icons/notes-180.png", "manifest-discreet.webmanifest")
+        } else {
+            ("icons/harbour.svg", "icons/harbour-180.png", "manifest.webmanifest")
+        };
+        browser::set_link_href("app-favicon", &href(icon));
+        browser::set_link_href("app-touch-icon", &href(touch));
+        browser::set_link_href("app-manifest", &href(manifest));
+    });
+}

@@ -1,0 +1,163 @@
+//! Messages about her data and the app: storage faults, kept copies, a waiting update.
+
+use crate::adapters::{browser, pwa, storage};
+use crate::ui::nav;
+use crate::ui::store::{use_store, Health, Notice, Store};
+use leptos::prelude::*;
+
+/// Set when a new version of Harbour has installed and waits for her to reload.
+#[derive(Clone, Copy)]
+pub struct UpdateReady(pub RwSignal<bool>);
+
+/// Offers the update that is waiting.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let ready = expect_context::<UpdateReady>().0;
+    let store = use_store();
+    view! {
+        <Show when=move || ready.get()>
+            <div class="app-notice app-notice--success" role="status">
+                <p class="app-notice__title">"A new version of Harbour is ready"</p>
+                <p>"Your notes and plans stay as they are."</p>
+                <button
+                    type="button"
+                    class="app-button"
+                    on:click=move |_| {
+                        store.save_now();
+                        leptos::task::spawn_local(async {
+                            if pwa::apply_update(nav::base()).await.is_err() {
+                                browser::reload();
+                            }
+                        });
+                    }
+                >
+                    "Reload to update"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Downloads what she has now, as a file.
+pub fn download_current(store: Store) {
+    let text = store.current_as_text();
+    let _ = browser::download("harbour-copy.json", "application/json", &text);
+}
+
+/// Downloads a kept copy of stored text.
+pub fn download_kept(key: &str) {
+    if let Ok(Some(text)) = storage::read(key) {
+        let name = format!("{}.txt", key.replace(':', "-"));
+        let _ = browser::download(&name, "text/plain", &text);
+    }
+}
+
+/// The storage fault now in force, if any, with what she can do about it.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let store = use_store();
+    move || {
+        let health = store.health.get();
+        let download = move |_| download_current(store);
+        let (title, body, actions): (&str, &str, AnyView) = match health {
+            Health::Saving => return None,
+            Health::Unavailable => (
+                "Harbour can't save on this phone right now",
+                "Your browser is not letting Harbour store anything. This can happen in private browsing, or when site data is blocked. You can keep using Harbour, but what you write will be lost when you close this page.",
+                view! { <button type="button" class="app-button app-button--secondary" on:click=download>"Download a copy of what you have written"</button> }.into_any(),
+            ),
+            Health::Full => (
+                "This phone's storage is full",
+                "Harbour can't save your latest changes. What you saved before is safe, and what you have written since is still on this page. Free up some space on your phone, or download a copy. Harbour tries again each time you make a change.",
+                view! { <button type="button" class="app-button app-button--secondary" on:click=download>"Download a copy"</button> }.into_any(),
+            ),
+            Health::TooNew { .. } => (
+                "This was saved by a newer version of Harbour",
+                "To keep it safe, this older version will not change it. Reload the page to get the newest version. Anything you write here before then is not saved.",
+                view! {
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" on:click=|_| browser::reload()>"Reload"</button>
+                        <button type="button" class="app-button app-button--secondary" on:click=download>"Download what you have written here"</button>
+                    </div>
+                }.into_any(),
+            ),
+            Health::Cleared => (
+                "Harbour's saved copy has been removed",
+                "Something cleared Harbour's storage on this phone, perhaps clearing browsing data. What you can see is still here. You can save it again, or leave it removed: it will then be gone when you close this page.",
+                view! { <button type="button" class="app-button" on:click=move |_| store.save_again()>"Save it again"</button> }.into_any(),
+            ),
+            Health::UnreadableNotKept => (
+                "Harbour couldn't read what was saved",
+                "It may be damaged. There isn't room to keep a copy of it on this phone, so Harbour has not touched it. Download it first, then start saving again.",
+                view! {
+                    <div class="app-button-group">
+                        <button
+                            type="button"
+                            class="app-button app-button--secondary"
+                            on:click=move |_| {
+                                if let Some(text) = store.unreadable_text.get_value() {
+                                    let _ = browser::download("harbour-unreadable.txt", "text/plain", &text);
+                                }
+                            }
+                        >
+                            "Download the unreadable copy"
+                        </button>
+                        <button type="button" class="app-button" on:click=move |_| store.discard_unreadable()>"Start saving again"</button>
+                    </div>
+                }.into_any(),
+            ),
+            Health::Failed(_) => (
+                "Harbour couldn't save your latest changes",
+                "What you have written is still on this page. Harbour tries again each time you make a change. You can also download a copy.",
+                view! { <button type="button" class="app-button app-button--secondary" on:click=download>"Download a copy"</button> }.into_any(),
+            ),
+        };
+        Some(view! {
+            <div class="app-notice app-notice--warning" role="alert">
+                <h2 class="app-notice__title">{title}</h2>
+                <p>{body}</p>
+                {actions}
+            </div>
+        })
+    }
+}
+
+/// One-off messages: copies kept of data Harbour could not use.
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store
+            .notices
+            .get()
+            .into_iter()
+            .map(|notice| {
+                let (title, body, button, key) = match &notice {
+                    Notice::Recovered { key } => (
+                        "Harbour couldn't read what was saved on this phone",
+                        "It may be damaged, or saved by something else. Harbour has started fresh and kept the old copy, so nothing is lost. You can download it, or delete it later in Settings.",
+                        "Download the old copy",
+                        key.clone(),
+                    ),
+                    Notice::ConflictKept { key } => (
+                        "You changed the same thing in another tab",
+                        "This tab's version is kept. The other tab's version is saved as a copy, so nothing is lost. You can download it, or delete it later in Settings.",
+                        "Download the other version",
+                        key.clone(),
+                    ),
+                };
+                let dismissed = notice.clone();
+                view! {
+                    <div class="app-notice app-notice--warning" role="status">
+                        <h2 class="app-notice__title">{title}</h2>
+                        <p>{body}</p>
+                        <div class="app-button-group">
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| download_kept(&key)>{button}</button>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| store.dismiss(&dismissed)>"Dismiss"</button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}

@@ -1,0 +1,48 @@
+//! Page furniture: the document title, back links and honest "coming soon" sections.
+
+use crate::adapters::browser;
+use crate::ui::nav::href;
+use crate::ui::store::use_store;
+use leptos::prelude::*;
+
+/// Sets the document title for this page ("Settings – Harbour"), or "Notes" in discreet
+/// mode, which also keeps the browser's history list neutral.
+pub fn use_page_title(title: impl Fn() -> String + Send + Sync + 'static) {
+    let store = use_store();
+    Effect::new(move |_| {
+        let text = if store.discreet.get() {
+            "Notes".to_owned()
+        } else {
+            format!("{} – Harbour", title())
+        };
+        browser::set_title(&text);
+    });
+}
+
+/// A GOV.UK-style back link to a fixed place (not the browser's history).
+#[component]
+pub fn BackLink(
+    /// The in-app route to go back to.
+    to: &'static str,
+    /// The link text.
+    #[prop(default = "Back")]
+    text: &'static str,
+) -> impl IntoView {
+    view! { <a class="app-back-link" href=href(to)>{text}</a> }
+}
+
+/// What a part of Harbour will do when it is built, and where to get that help today.
+#[component]
+pub fn ComingSoon(
+    /// What this part will do, in one or two sentences.
+    what: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="app-notice">
+            <h2 class="app-notice__title">"This part of Harbour is still being built"</h2>
+            <p>{what}</p>
+            {children()}
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The Leptos app: components (props only), pages (one per route) and the store.
+
+pub mod app;
+pub mod components;
+pub mod nav;
+pub mod pages;
+pub mod store;
+
+use crate::adapters::browser;
+use leptos::prelude::*;
+
+/// Starts Harbour: shows a message instead of a dead page if anything panics, replaces the
+/// static HTML with the app, and mounts it.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("Harbour stopped: {info}");
+        show_failure();
+    }));
+    nav::init_base(browser::base_path());
+    let intro = browser::take_static_shell().unwrap_or_default();
+    browser::set_root_class("app-started", true);
+    leptos::mount::mount_to_body(move || view! { <app::App intro=intro/> });
+}
+
+/// Shows the "Harbour has stopped working" box (plain DOM: the app may be broken).
+fn show_failure() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let html = "<div class=\"app-main\"><div class=\"app-notice app-notice--warning\" role=\"alert\">\
+        <h2 class=\"app-heading-m\">Harbour has stopped working</h2>\
+        <p>Something went wrong. What you wrote before this moment is saved on this phone.</p>\
+        <p><a href=\"./\">Reload Harbour</a>. In an emergency call <a href=\"tel:999\">999</a>.</p>\
+        </div></div>";
+    if let Ok(el) = doc.create_element("div") {
+        el.set_inner_html(html);
+        let _ = body.prepend_with_node_1(&el);
+    }
+}

@@ -1,0 +1,406 @@
+//! The app's one store: her data in a signal, saved automatically, and every storage fault
+//! turned into a message that destroys nothing.
+//!
+//! Saving: a change is written at most [`SAVE_DELAY_MS`] after it is made, and at once when
+//! the page is hidden or closed. Faults: unreadable data is copied aside before Harbour
+//! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
+//! switch to working in memory, with a message, and never overwrite the last good copy.
+
+use crate::adapters::{browser, storage, storage::StorageError};
+use crate::domain::data::Snapshot;
+use crate::domain::envelope::{self, Loaded, RECOVERY_PREFIX, STORAGE_KEY};
+use crate::domain::merge;
+use leptos::ev;
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, window_event_listener, TimeoutHandle};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// A change is on disk at most this long after she makes it.
+pub const SAVE_DELAY_MS: u64 = 300;
+
+/// Where a copy is kept of the version that was replaced when data was brought up to date.
+const BEFORE_MIGRATION_KEY: &str = "harbour:before-migration";
+
+/// Whether what she writes is reaching the device's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Health {
+    /// Saving normally.
+    Saving,
+    /// The browser blocks storage: working in memory only.
+    Unavailable,
+    /// The device's storage is full: the last good copy is kept, new changes are in memory.
+    Full,
+    /// Saved by a newer Harbour: left untouched, changes are in memory.
+    TooNew { schema: u32 },
+    /// Storage was emptied while Harbour was open: paused until she says to save again.
+    Cleared,
+    /// Stored data could not be read and no copy of it could be kept: paused, so it is not
+    /// overwritten, until she has downloaded it or says to go on.
+    UnreadableNotKept,
+    /// Another write failure, with the browser's words.
+    Failed(String),
+}
+
+impl Health {
+    /// True when changes may be written.
+    fn may_write(&self) -> bool {
+        matches!(self, Self::Saving | Self::Full | Self::Failed(_))
+    }
+}
+
+/// One-off messages she can dismiss.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Stored data could not be read; a copy is kept under `key`.
+    Recovered { key: String },
+    /// Another tab changed the same thing; its version is kept under `key`.
+    ConflictKept { key: String },
+}
+
+/// Whether the browser promised to keep Harbour's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    Unknown,
+    Granted,
+    NotGranted,
+}
+
+/// The store, shared through context (all fields are `Copy` handles).
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub snapshot: RwSignal<Snapshot>,
+    /// Discreet mode, separately so that pages re-render only when it changes.
+    pub discreet: Memo<bool>,
+    pub health: RwSignal<Health>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub persistence: RwSignal<Persistence>,
+    pub recovery_keys: RwSignal<Vec<String>>,
+    /// The unreadable text when it could not be kept in storage, so she can download it.
+    pub unreadable_text: StoredValue<Option<String>>,
+    sync: StoredValue<Sync, LocalStorage>,
+}
+
+/// Bookkeeping that is not shown: what was last written, and the pending save.
+struct Sync {
+    /// The snapshot as last written to (or read from) storage.
+    base: Snapshot,
+    /// True once Harbour's key should exist in storage.
+    expect_stored: bool,
+    pending: Option<TimeoutHandle>,
+    asked_persistence: bool,
+    /// Write even if nothing changed (she asked to save again).
+    force: bool,
+}
+
+/// Provides the store to the app. Call once, at the top.
+pub fn provide_store() -> Store {
+    let store = open();
+    provide_context(store);
+    store.watch();
+    store
+}
+
+/// The store from context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+fn open() -> Store {
+    let mut notices = Vec::new();
+    let mut unreadable_text = None;
+    let mut expect_stored = false;
+    let mut base = Snapshot::default();
+    let (snapshot, health) = match storage::probe().and_then(|()| storage::read(STORAGE_KEY)) {
+        Err(_) => (Snapshot::default(), Health::Unavailable),
+        Ok(raw) => match envelope::load(raw.as_deref()) {
+            Loaded::Empty => (Snapshot::default(), Health::Saving),
+            Loaded::Ready {
+                snapshot,
+                migrated_from,
+                ..
+            } => {
+                expect_stored = true;
+                if migrated_from.is_some() {
+                    // Keep the old text until the updated one is written; `base` stays
+                    // default so the updated version is saved straight away.
+                    if let Some(raw) = &raw {
+                        let _ = storage::write_raw(BEFORE_MIGRATION_KEY, raw);
+                    }
+                } else {
+                    base = snapshot.clone();
+                }
+                (snapshot, Health::Saving)
+            }
+            Loaded::Unreadable { reason } => {
+                leptos::logging::warn!("Harbour: stored data unreadable: {reason}");
+                let raw = raw.unwrap_or_default();
+                match keep_copy(&raw) {
+                    Some(key) => {
+                        notices.push(Notice::Recovered { key });
+                        (Snapshot::default(), Health::Saving)
+                    }
+                    None => {
+                        unreadable_text = Some(raw);
+                        (Snapshot::default(), Health::UnreadableNotKept)
+                    }
+                }
+            }
+            Loaded::TooNew { schema, public } => {
+                let snapshot = Snapshot {
+                    public: public.unwrap_or_default(),
+                    ..Snapshot::default()
+                };
+                base = snapshot.clone();
+                (snapshot, Health::TooNew { schema })
+            }
+        },
+    };
+    let health_ok = health != Health::Unavailable;
+    let snapshot = RwSignal::new(snapshot);
+    let store = Store {
+        snapshot,
+        discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
+        health: RwSignal::new(health),
+        notices: RwSignal::new(notices),
+        persistence: RwSignal::new(Persistence::Unknown),
+        recovery_keys: RwSignal::new(Vec::new()),
+        unreadable_text: StoredValue::new(unreadable_text),
+        sync: StoredValue::new_local(Sync {
+            base,
+            expect_stored,
+            pending: None,
+            asked_persistence: false,
+            force: false,
+        }),
+    };
+    if health_ok {
+        store.refresh_recovery_keys();
+    }
+    store
+}
+
+/// Copies an unreadable stored text to its own key, and checks the copy reads back whole.
+fn keep_copy(raw: &str) -> Option<String> {
+    let key = envelope::recovery_key(browser::now_ms() as u64);
+    storage::write_raw(&key, raw).ok()?;
+    (storage::read(&key).ok()?.as_deref() == Some(raw)).then_some(key)
+}
+
+impl Store {
+    /// Starts autosave and listens for the page closing and for other tabs.
+    fn watch(self) {
+        Effect::new(move |_| {
+            self.snapshot.track();
+            self.schedule();
+        });
+        let flush = move || self.save_now();
+        // Handles live as long as the app: these listeners are never removed.
+        std::mem::forget(window_event_listener(ev::pagehide, move |_| flush()));
+        std::mem::forget(window_event_listener(ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.hidden())
+                .unwrap_or(false);
+            if hidden {
+                self.save_now();
+            } else {
+                self.check_still_stored();
+            }
+        }));
+        std::mem::forget(window_event_listener(ev::storage, move |e| {
+            self.on_storage_event(e.key(), e.new_value());
+        }));
+        if self.health.get_untracked().may_write() {
+            self.ask_persistence_once();
+        }
+    }
+
+    fn schedule(self) {
+        let has_pending = self.sync.with_value(|s| s.pending.is_some());
+        if has_pending {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.sync.update_value(|s| s.pending = None);
+                self.save_now();
+            },
+            Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        self.sync.update_value(|s| s.pending = handle);
+    }
+
+    /// Writes the current snapshot now if it changed and writing is allowed.
+    pub fn save_now(self) {
+        if let Some(handle) = self.sync.try_update_value(|s| s.pending.take()).flatten() {
+            handle.clear();
+        }
+        let health = self.health.get_untracked();
+        if !health.may_write() {
+            return;
+        }
+        let changed = self
+            .snapshot
+            .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
+        if !changed {
+            return;
+        }
+        if self.cleared_under_us() {
+            self.health.set(Health::Cleared);
+            return;
+        }
+        self.write();
+    }
+
+    fn write(self) {
+        let now = browser::now_iso();
+        let result = self
+            .snapshot
+            .with_untracked(|snap| storage::write_json(STORAGE_KEY, &envelope::stored(snap, &now)));
+        let next = match result {
+            Ok(()) => {
+                let snap = self.snapshot.get_untracked();
+                self.sync.update_value(|s| {
+                    s.base = snap;
+                    s.expect_stored = true;
+                    s.force = false;
+                });
+                self.ask_persistence_once();
+                Health::Saving
+            }
+            Err(StorageError::Quota) => Health::Full,
+            Err(StorageError::Unavailable(_)) => Health::Unavailable,
+            Err(StorageError::Failed(why)) => Health::Failed(why),
+        };
+        if self.health.get_untracked() != next {
+            self.health.set(next);
+        }
+    }
+
+    /// True when Harbour's copy has vanished since it was written (storage cleared).
+    fn cleared_under_us(self) -> bool {
+        self.sync.with_value(|s| s.expect_stored)
+            && matches!(storage::read(STORAGE_KEY), Ok(None))
+    }
+
+    fn check_still_stored(self) {
+        if self.health.get_untracked() == Health::Saving && self.cleared_under_us() {
+            self.health.set(Health::Cleared);
+        }
+    }
+
+    /// She chose to write again after storage was cleared, or after a failure.
+    pub fn save_again(self) {
+        self.health.set(Health::Saving);
+        self.sync.update_value(|s| {
+            // The copy on disk is gone or unreadable: write ours even if nothing changed.
+            s.expect_stored = false;
+            s.force = true;
+        });
+        self.save_now();
+    }
+
+    /// She downloaded (or gave up) the unreadable text that could not be kept: go on saving,
+    /// which replaces it.
+    pub fn discard_unreadable(self) {
+        self.unreadable_text.set_value(None);
+        self.save_again();
+    }
+
+    fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
+        match key.as_deref() {
+            // clear(): everything went, from another tab or the browser.
+            None => {
+                if self.sync.with_value(|s| s.expect_stored) && self.health.get_untracked().may_write() {
+                    self.health.set(Health::Cleared);
+                }
+                self.refresh_recovery_keys();
+            }
+            Some(STORAGE_KEY) => match new_value {
+                None => {
+                    if self.health.get_untracked().may_write() {
+                        self.health.set(Health::Cleared);
+                    }
+                }
+                Some(raw) => self.adopt_external(&raw),
+            },
+            Some(k) if k.starts_with(RECOVERY_PREFIX) => self.refresh_recovery_keys(),
+            Some(_) => {}
+        }
+    }
+
+    /// Another tab saved: take its changes, keeping ours where both changed the same thing.
+    fn adopt_external(self, raw: &str) {
+        match envelope::load(Some(raw)) {
+            Loaded::Ready { snapshot: theirs, .. } => {
+                let ours = self.snapshot.get_untracked();
+                let base = self.sync.with_value(|s| s.base.clone());
+                self.sync.update_value(|s| {
+                    s.base = theirs.clone();
+                    s.expect_stored = true;
+                });
+                if self.health.get_untracked() == Health::Cleared {
+                    self.health.set(Health::Saving);
+                }
+                if ours == base {
+                    self.snapshot.set(theirs);
+                    return;
+                }
+                let merged = merge::merge(&base, &ours, &theirs);
+                if !merged.conflicts.is_empty() {
+                    if let Some(key) = keep_copy(raw) {
+                        self.notices
+                            .update(|n| n.push(Notice::ConflictKept { key }));
+                        self.refresh_recovery_keys();
+                    }
+                }
+                self.snapshot.set(merged.value);
+            }
+            Loaded::TooNew { schema, .. } => self.health.set(Health::TooNew { schema }),
+            Loaded::Unreadable { .. } => {
+                if let Some(key) = keep_copy(raw) {
+                    self.notices.update(|n| n.push(Notice::Recovered { key }));
+                    self.refresh_recovery_keys();
+                }
+            }
+            Loaded::Empty => {}
+        }
+    }
+
+    fn ask_persistence_once(self) {
+        let first = self.sync.with_value(|s| !s.asked_persistence);
+        if !first {
+            return;
+        }
+        self.sync.update_value(|s| s.asked_persistence = true);
+        leptos::task::spawn_local(async move {
+            let answer = match storage::request_persistence().await {
+                Some(true) => Persistence::Granted,
+                Some(false) => Persistence::NotGranted,
+                None => Persistence::Unknown,
+            };
+            self.persistence.set(answer);
+        });
+    }
+
+    /// Re-reads which recovery copies exist.
+    pub fn refresh_recovery_keys(self) {
+        if storage::probe().is_ok() {
+            let mut keys = storage::keys_with_prefix(RECOVERY_PREFIX);
+            keys.sort();
+            self.recovery_keys.set(keys);
+        }
+    }
+
+    /// The text of what she has now, as Harbour would store it, for a download.
+    pub fn current_as_text(self) -> String {
+        self.snapshot
+            .with_untracked(|snap| envelope::encode(snap, &browser::now_iso()))
+    }
+
+    /// Dismisses a notice.
+    pub fn dismiss(self, notice: &Notice) {
+        self.notices.update(|n| n.retain(|x| x != notice));
+    }
+}

@@ -1,0 +1,92 @@
+// Shared end-to-end set-up: serve dist/ like a static host, drive Debian's Chromium with
+// playwright-core, and collect what a test must fail on (console errors, requests to other
+// origins, CSP violations).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Every route the app has, with the heading each must show. */
+export const ROUTES = [
+  ['/', 'Harbour'],
+  ['/guide', 'What is happening'],
+  ['/glossary', 'Words and what they mean'],
+  ['/search', 'Search'],
+  ['/questions', 'Questions to ask'],
+  ['/safety-plan', 'Your household safety plan'],
+  ['/children', 'Talking to your children'],
+  ['/services', 'Help and services'],
+  ['/contacts', 'Your contacts'],
+  ['/share', 'Share Harbour'],
+  ['/add-service', 'Add a service'],
+  ['/notebook', 'Notebook'],
+  ['/dates', 'Key dates'],
+  ['/safety', 'Using Harbour safely'],
+  ['/settings', 'Settings'],
+  ['/no-such-page', 'Page not found'],
+];
+
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+  const server = await startServer(join(root, 'dist'), 0);
+  return {
+    browser,
+    server,
+    url: (path = '/') => new URL(path.replace(/^\//, ''), server.url).href,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A page that records console errors, page errors, CSP violations and every request, so a
+ * test can assert none went to another origin.
+ */
+export async function watchedPage(context, origin) {
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => requests.push(req.url()));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const foreign = () => requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  return { page, problems, requests, foreign };
+}
+
+/** Waits until the app (not just the static HTML) is running. */
+export async function appReady(page) {
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-started') && document.querySelector('footer.app-footer'));
+}
+
+/** The text in storage under Harbour's main key. */
+export const stored = (page) => page.evaluate(() => localStorage.getItem('harbour'));
+
+/** Waits until Harbour's stored copy contains `text`. */
+export async function waitStored(page, text, timeout = 3000) {
+  await page.waitForFunction((t) => (localStorage.getItem('harbour') || '').includes(t), text, { timeout });
+}
