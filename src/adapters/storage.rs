@@ -28,9 +28,7 @@ pub fn probe() -> Result<(), StorageError> {
         .local_storage()
         .map_err(|e| StorageError::Unavailable(describe(&e)))?
         .ok_or_else(|| StorageError::Unavailable("no localStorage".into()))?;
-    storage
-        .set_item(PROBE_KEY, "1")
-        .map_err(|e| classify(&e))?;
+    storage.set_item(PROBE_KEY, "1").map_err(|e| classify(&e))?;
     storage
         .remove_item(PROBE_KEY)
         .map_err(|e| StorageError::Failed(describe(&e)))?;

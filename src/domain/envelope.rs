@@ -82,8 +82,7 @@ pub fn load(raw: Option<&str>) -> Loaded {
 }
 
 fn read(text: &str) -> Result<Loaded, String> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
     let Value::Object(mut envelope) = value else {
         return Err("not a JSON object".into());
     };

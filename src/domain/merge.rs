@@ -130,7 +130,11 @@ fn merge_keyed(
 ) -> Vec<Value> {
     let ids = ours
         .iter()
-        .chain(theirs.iter().filter(|t| find(ours, id_of(t).unwrap_or("")).is_none()))
+        .chain(
+            theirs
+                .iter()
+                .filter(|t| find(ours, id_of(t).unwrap_or("")).is_none()),
+        )
         .filter_map(id_of);
     let mut out = Vec::new();
     for id in ids {
@@ -161,7 +165,11 @@ mod tests {
 
     #[test]
     fn takes_the_only_change() {
-        let (v, c) = run(json!({"a":"1","b":"1"}), json!({"a":"2","b":"1"}), json!({"a":"1","b":"1"}));
+        let (v, c) = run(
+            json!({"a":"1","b":"1"}),
+            json!({"a":"2","b":"1"}),
+            json!({"a":"1","b":"1"}),
+        );
         assert_eq!(v, Some(json!({"a":"2","b":"1"})));
         assert!(c.is_empty());
     }
@@ -192,7 +200,9 @@ mod tests {
         let (v, c) = run(base, ours, theirs);
         assert_eq!(
             v,
-            Some(json!({"items":[{"id":"1","t":"edited"},{"id":"2","t":"mine"},{"id":"3","t":"theirs"}]}))
+            Some(
+                json!({"items":[{"id":"1","t":"edited"},{"id":"2","t":"mine"},{"id":"3","t":"theirs"}]})
+            )
         );
         assert!(c.is_empty());
     }

@@ -61,20 +61,30 @@ mod tests {
         assert_eq!(parse("/guide"), Route::Guide);
         assert_eq!(parse("/guide/"), Route::Guide);
         assert_eq!(parse("/guide/police"), Route::GuidePage("police".into()));
-        assert_eq!(parse("/guide/police#bail"), Route::GuidePage("police".into()));
+        assert_eq!(
+            parse("/guide/police#bail"),
+            Route::GuidePage("police".into())
+        );
         assert_eq!(parse("/settings?x=1"), Route::Settings);
         assert_eq!(
             parse("/safety-plan/contact"),
             Route::SafetyPlan(vec!["contact".into()])
         );
         assert_eq!(parse("/safety-plan"), Route::SafetyPlan(vec![]));
-        assert_eq!(parse("/children/abc/say"), Route::Children(vec!["abc".into(), "say".into()]));
+        assert_eq!(
+            parse("/children/abc/say"),
+            Route::Children(vec!["abc".into(), "say".into()])
+        );
     }
 
     #[test]
     fn unknown_addresses_are_not_found() {
         for path in ["/nope", "/guide/a/b", "/settings/x", "/%00", "//"] {
-            let expected = if path == "//" { Route::Home } else { Route::NotFound };
+            let expected = if path == "//" {
+                Route::Home
+            } else {
+                Route::NotFound
+            };
             assert_eq!(parse(path), expected, "{path}");
         }
     }

@@ -1,12 +1,12 @@
 //! The app shell: store, router, layout and the route table.
 
+use crate::domain::route::{self, Route};
 use crate::ui::components::layout::{Footer, Header, SkipLink};
 use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
 use crate::ui::nav;
 use crate::ui::pages;
 use crate::ui::store::provide_store;
 use leptos::prelude::*;
-use crate::domain::route::{self, Route};
 use leptos_router::{components::Router, hooks::use_location};
 
 /// The whole app. `intro` is the home page's static introduction, taken from index.html.
@@ -51,7 +51,10 @@ fn PageSwitch() -> impl IntoView {
     let location = use_location();
     let current = Memo::new(move |_| {
         let path = location.pathname.get();
-        let inner = path.strip_prefix(&nav::router_base()).unwrap_or(&path).to_owned();
+        let inner = path
+            .strip_prefix(&nav::router_base())
+            .unwrap_or(&path)
+            .to_owned();
         route::parse(&inner)
     });
     move || match current.get() {
@@ -100,7 +103,8 @@ fn focus_on_navigation() {
 
 fn register_service_worker(update_ready: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
-        let result = crate::adapters::pwa::register(nav::base(), move || update_ready.set(true)).await;
+        let result =
+            crate::adapters::pwa::register(nav::base(), move || update_ready.set(true)).await;
         if let Err(why) = result {
             leptos::logging::log!("Harbour works without offline support here: {why}");
         }

@@ -9,7 +9,11 @@ static BASE: OnceLock<String> = OnceLock::new();
 
 /// Records the path the app is served under ("/" or "/harbour/"). Call once at start.
 pub fn init_base(base: String) {
-    let base = if base.ends_with('/') { base } else { format!("{base}/") };
+    let base = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
     let _ = BASE.set(base);
 }
 

@@ -280,8 +280,7 @@ impl Store {
 
     /// True when Harbour's copy has vanished since it was written (storage cleared).
     fn cleared_under_us(self) -> bool {
-        self.sync.with_value(|s| s.expect_stored)
-            && matches!(storage::read(STORAGE_KEY), Ok(None))
+        self.sync.with_value(|s| s.expect_stored) && matches!(storage::read(STORAGE_KEY), Ok(None))
     }
 
     fn check_still_stored(self) {
@@ -312,7 +311,9 @@ impl Store {
         match key.as_deref() {
             // clear(): everything went, from another tab or the browser.
             None => {
-                if self.sync.with_value(|s| s.expect_stored) && self.health.get_untracked().may_write() {
+                if self.sync.with_value(|s| s.expect_stored)
+                    && self.health.get_untracked().may_write()
+                {
                     self.health.set(Health::Cleared);
                 }
                 self.refresh_recovery_keys();
@@ -333,7 +334,9 @@ impl Store {
     /// Another tab saved: take its changes, keeping ours where both changed the same thing.
     fn adopt_external(self, raw: &str) {
         match envelope::load(Some(raw)) {
-            Loaded::Ready { snapshot: theirs, .. } => {
+            Loaded::Ready {
+                snapshot: theirs, ..
+            } => {
                 let ours = self.snapshot.get_untracked();
                 let base = self.sync.with_value(|s| s.base.clone());
                 self.sync.update_value(|s| {

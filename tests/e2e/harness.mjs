@@ -44,7 +44,7 @@ export const ROUTES = [
 
 export async function launch() {
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
-  const server = await startServer(join(root, 'dist'), 0);
+  const server = await startServer(join(root, 'dist'), 0, { overrides: new Map() });
   return {
     browser,
     server,

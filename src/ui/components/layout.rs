@@ -17,7 +17,13 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let store = use_store();
-    let name = move || if store.discreet.get() { "Notes" } else { "Harbour" };
+    let name = move || {
+        if store.discreet.get() {
+            "Notes"
+        } else {
+            "Harbour"
+        }
+    };
     let exit_url = move || store.snapshot.with(|s| s.public.exit_url.clone());
     view! {
         <header class="app-header">
@@ -76,9 +82,17 @@ pub fn apply_disguise(store: Store) {
         let discreet = store.discreet.get();
         browser::set_root_class("app-discreet", discreet);
         let (icon, touch, manifest) = if discreet {
-            ("icons/notes.svg", "icons/notes-180.png", "manifest-discreet.webmanifest")
+            (
+                "icons/notes.svg",
+                "icons/notes-180.png",
+                "manifest-discreet.webmanifest",
+            )
         } else {
-            ("icons/harbour.svg", "icons/harbour-180.png", "manifest.webmanifest")
+            (
+                "icons/harbour.svg",
+                "icons/harbour-180.png",
+                "manifest.webmanifest",
+            )
         };
         browser::set_link_href("app-favicon", &href(icon));
         browser::set_link_href("app-touch-icon", &href(touch));

@@ -1,0 +1,97 @@
+// Harbour's figures (not tests): first-visit bytes, Lighthouse mobile scores, offline reopen
+// time. Prints a table; scripts/bench.sh adds the autosave timing from the wasm benchmark.
+// Usage: node scripts/bench.mjs   (after `trunk build --release`)
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { startServer } from './static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Lighthouse launches its own Chromium; these flags are the ones that run it reliably here.
+const LH_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage';
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+const sizes = (buf) => ({ raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+
+const server = await startServer(dist, 0, { compress: true });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+
+// 1. What a first visit to / fetches (the page's own requests, before the service worker
+//    precaches the rest), and what the precache adds.
+const context = await browser.newContext();
+const page = await context.newPage();
+const fetched = new Set();
+page.on('request', (r) => fetched.add(new URL(r.url()).pathname.replace(/^\//, '') || 'index.html'));
+await page.goto(server.url, { waitUntil: 'networkidle' });
+await page.waitForFunction(() => document.documentElement.classList.contains('app-started'));
+const precache = JSON.parse(readFileSync(join(dist, 'sw.js'), 'utf8').match(/const PRECACHE = (\[.*?\]);/)[1]);
+console.log('\nFirst visit to / (files the page itself loads)');
+console.log('file'.padEnd(44), '    raw KB', '   gzip KB', ' brotli KB');
+let total = { raw: 0, gzip: 0, br: 0 };
+for (const file of [...fetched].sort()) {
+  let buf;
+  try {
+    buf = readFileSync(join(dist, file));
+  } catch {
+    continue;
+  }
+  const s = sizes(buf);
+  for (const k of Object.keys(total)) total[k] += s[k];
+  console.log(file.padEnd(44), kb(s.raw), '  ', kb(s.gzip), '  ', kb(s.br));
+}
+console.log('TOTAL first visit'.padEnd(44), kb(total.raw), '  ', kb(total.gzip), '  ', kb(total.br));
+let all = { raw: 0, gzip: 0, br: 0 };
+for (const file of precache) {
+  const s = sizes(readFileSync(join(dist, file)));
+  for (const k of Object.keys(all)) all[k] += s[k];
+}
+console.log(`Everything precached for offline (${precache.length} files)`.padEnd(44), kb(all.raw), '  ', kb(all.gzip), '  ', kb(all.br));
+
+// 2. Offline reopen: after one visit, how long until the app runs with the network off.
+await page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+});
+await context.setOffline(true);
+const reopen = [];
+for (let i = 0; i < 7; i++) {
+  const start = Date.now();
+  await page.goto(server.url + 'notebook');
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-started') && document.querySelector('footer'));
+  reopen.push(Date.now() - start);
+}
+reopen.sort((a, b) => a - b);
+console.log(`\nOffline reopen of /notebook (7 runs): median ${reopen[3]} ms, min ${reopen[0]} ms, max ${reopen[6]} ms`);
+await browser.close();
+
+// 3. Lighthouse, mobile (its default: simulated slow 4G and a 4x slower CPU).
+const out = join(mkdtempSync(join(tmpdir(), 'harbour-lh-')), 'report.json');
+const lighthouse = join(root, 'node_modules', '.bin', 'lighthouse');
+const runs = [];
+for (let i = 0; i < 3; i++) {
+  execFileSync(lighthouse, [server.url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${LH_FLAGS}`], {
+    timeout: 300000,
+    env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  runs.push({
+    performance: r.categories.performance.score * 100,
+    accessibility: r.categories.accessibility.score * 100,
+    bestPractices: r.categories['best-practices'].score * 100,
+    lcp: r.audits['largest-contentful-paint'].numericValue,
+    tbt: r.audits['total-blocking-time'].numericValue,
+    fcp: r.audits['first-contentful-paint'].numericValue,
+  });
+}
+await server.close();
+console.log('\nLighthouse 12, mobile (3 runs)');
+for (const [i, r] of runs.entries()) {
+  console.log(`run ${i + 1}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}, FCP ${(r.fcp / 1000).toFixed(2)} s, LCP ${(r.lcp / 1000).toFixed(2)} s, TBT ${Math.round(r.tbt)} ms`);
+}
+writeFileSync(join(root, 'target', 'bench-lighthouse.json'), JSON.stringify(runs, null, 2));

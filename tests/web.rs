@@ -1,0 +1,96 @@
+//! The storage adapter in a real browser (headless Chromium through wasm-bindgen-test).
+//! Run: cargo test --target wasm32-unknown-unknown --test web
+#![cfg(target_arch = "wasm32")]
+
+use harbour::adapters::storage::{self, StorageError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn probe_succeeds_and_leaves_nothing_behind() {
+    clear();
+    storage::probe().unwrap();
+    assert!(storage::keys_with_prefix("harbour").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn raw_text_round_trips_exactly() {
+    clear();
+    storage::probe().unwrap();
+    let text = "{\"schema\":1, broken… “quotes” \u{1F600}\n";
+    storage::write_raw("harbour:test", text).unwrap();
+    assert_eq!(
+        storage::read("harbour:test").unwrap().as_deref(),
+        Some(text)
+    );
+    storage::remove("harbour:test").unwrap();
+    assert_eq!(storage::read("harbour:test").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn json_is_written_through_gloo() {
+    clear();
+    storage::write_json(
+        "harbour",
+        &serde_json::json!({"schema": 1, "notes": "hers"}),
+    )
+    .unwrap();
+    let text = storage::read("harbour").unwrap().unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["notes"], "hers");
+}
+
+#[wasm_bindgen_test]
+fn lists_only_keys_with_the_prefix() {
+    clear();
+    storage::write_raw("harbour:recovery:1", "a").unwrap();
+    storage::write_raw("harbour:recovery:2", "b").unwrap();
+    storage::write_raw("other", "c").unwrap();
+    let mut keys = storage::keys_with_prefix("harbour:recovery:");
+    keys.sort();
+    assert_eq!(keys, vec!["harbour:recovery:1", "harbour:recovery:2"]);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_quota_and_keeps_the_old_value() {
+    clear();
+    storage::write_raw("harbour", "last good copy").unwrap();
+    // Fill storage with 1 MB blocks until the browser refuses.
+    let block = "x".repeat(1 << 20);
+    let mut filled = 0;
+    loop {
+        match storage::write_raw(&format!("filler:{filled}"), &block) {
+            Ok(()) => filled += 1,
+            Err(StorageError::Quota) => break,
+            Err(other) => panic!("expected a quota error, got {other:?}"),
+        }
+        assert!(filled < 64, "storage never filled up");
+    }
+    let big = "y".repeat(1 << 20);
+    assert_eq!(
+        storage::write_raw("harbour", &big),
+        Err(StorageError::Quota)
+    );
+    assert_eq!(
+        storage::write_json("harbour", &big),
+        Err(StorageError::Quota),
+        "gloo's error is classified as quota too"
+    );
+    assert_eq!(
+        storage::read("harbour").unwrap().as_deref(),
+        Some("last good copy")
+    );
+    clear();
+}
