@@ -16,13 +16,20 @@ fn now() -> f64 {
 
 #[wasm_bindgen_test]
 fn autosave_of_a_large_plan() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.set();
     let store = provide_store();
     // 100 fields of 2,000 characters: the size of a full safety plan written at length.
-    let field = "Supervised contact only, at my mother's house, agreed by the social worker. ".repeat(27);
+    let field =
+        "Supervised contact only, at my mother's house, agreed by the social worker. ".repeat(27);
     let field = &field[..2000];
     let mut times = Vec::new();
     for round in 0..41 {
@@ -39,7 +46,14 @@ fn autosave_of_a_large_plan() {
     }
     times.remove(0); // the first write warms up
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("harbour").unwrap().unwrap();
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("harbour")
+        .unwrap()
+        .unwrap();
     assert!(stored.contains(field), "the plan was really written");
     console_log!(
         "BENCH autosave_ms median={:.3} p90={:.3} max={:.3} bytes={}",

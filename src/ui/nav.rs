@@ -86,6 +86,16 @@ pub fn intercept_links() {
         if !a.target().is_empty() || a.has_attribute("download") {
             return;
         }
+        // "#id" links are on this page. (With <base href>, the browser would resolve them
+        // against the base, which is another page.)
+        if let Some(fragment) = a
+            .get_attribute("href")
+            .and_then(|h| h.strip_prefix('#').map(str::to_owned))
+        {
+            ev.prevent_default();
+            focus_fragment(&fragment);
+            return;
+        }
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };

@@ -179,3 +179,17 @@ test('the quick exit button leaves for the neutral page, replacing Harbour in th
   assert.equal(page.url(), 'about:blank');
   await context.close();
 });
+
+test('the skip link moves focus to the main content on any page', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true, 'the skip link comes first');
+  await page.keyboard.press('Enter');
+  assert.ok(page.url().endsWith('/settings'), `stays on the page: ${page.url()}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await context.close();
+});

@@ -1,0 +1,430 @@
+//! The TOML content files as Rust types, and the checks each must pass.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// `sources.toml`: every source, by key.
+pub type Sources = BTreeMap<String, SourceEntry>;
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub title: String,
+    pub url: String,
+    pub published: String,
+    pub checked: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub term: Vec<TermEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermEntry {
+    pub id: String,
+    pub term: String,
+    pub stands_for: Option<String>,
+    pub means: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Link this term automatically in guide pages (default true). Off for words that also
+    /// have an everyday meaning ("charge").
+    pub autolink: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionsFile {
+    pub list: Vec<QuestionListEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionListEntry {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub sources: Vec<String>,
+    pub questions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServicesFile {
+    pub service: Vec<ServiceEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceEntry {
+    pub id: String,
+    pub name: String,
+    pub run_by: Option<String>,
+    pub offers: String,
+    pub for_whom: String,
+    pub phone: Option<String>,
+    pub text: Option<String>,
+    pub text_body: Option<String>,
+    pub web: Option<String>,
+    pub email: Option<String>,
+    pub hours: Option<String>,
+    pub cost: Option<String>,
+    pub nations: Vec<String>,
+    pub categories: Vec<String>,
+    pub sources: Vec<String>,
+    pub checked: Option<String>,
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub emergency: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyPlanFile {
+    pub situation: Vec<SituationEntry>,
+    pub section: Vec<SectionEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SituationEntry {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionEntry {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub rule: Vec<RuleEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    pub id: String,
+    pub text: String,
+    pub situations: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildrenFile {
+    pub general: Vec<GeneralEntry>,
+    pub band: Vec<BandEntry>,
+    pub afterwards: AfterwardsEntry,
+    pub school: SchoolEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralEntry {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandEntry {
+    pub id: String,
+    pub label: String,
+    pub understands: String,
+    pub say: Vec<String>,
+    pub avoid: Vec<String>,
+    pub sources: Vec<String>,
+    pub phrase: Vec<PhraseEntry>,
+    pub question: Vec<QuestionEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseEntry {
+    pub text: String,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEntry {
+    pub ask: String,
+    pub answer: String,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterwardsEntry {
+    pub signs: Vec<String>,
+    pub follow_up: Vec<String>,
+    pub news: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolEntry {
+    pub body: String,
+    pub sources: Vec<String>,
+}
+
+pub const NATIONS: &[&str] = &["england", "wales", "scotland", "northern-ireland"];
+pub const CATEGORIES: &[&str] = &[
+    "for-me",
+    "for-children",
+    "person-arrested",
+    "advice",
+    "crisis",
+];
+pub const UNCONFIRMABLE: &[&str] = &["phone", "text", "web", "email", "hours", "cost"];
+pub const SITUATIONS: &[&str] = &["moved-out", "at-home", "supervised-elsewhere"];
+pub const PLAN_SECTIONS: &[&str] = &[
+    "household",
+    "where-things-stand",
+    "contact",
+    "home",
+    "devices",
+    "outside",
+    "children-know",
+    "worries",
+    "support",
+    "review",
+];
+pub const BANDS: &[&str] = &["under-5", "5-8", "9-12", "13-17", "adult"];
+
+/// "2026-11" or "2026-11-23", a real month and day.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |s: &str, len: usize, lo: u32, hi: u32| {
+        s.len() == len
+            && s.chars().all(|c| c.is_ascii_digit())
+            && (lo..=hi).contains(&s.parse().unwrap_or(0))
+    };
+    match parts.as_slice() {
+        [y, m] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12),
+        [y, m, d] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        _ => false,
+    }
+}
+
+/// A source's own date: a year, a month, a day, "c. …" or "undated".
+pub fn is_published(text: &str) -> bool {
+    let year = |s: &str| {
+        s.len() == 4
+            && s.chars().all(|c| c.is_ascii_digit())
+            && (1900..=2100).contains(&s.parse().unwrap_or(0))
+    };
+    text == "undated"
+        || year(text)
+        || is_date(text)
+        || text
+            .strip_prefix("c. ")
+            .is_some_and(|rest| rest.get(..4).is_some_and(year))
+}
+
+/// Checks the registry itself.
+pub fn check_sources(sources: &Sources, errors: &mut Vec<String>) {
+    for (key, s) in sources {
+        let mut bad = |what: String| errors.push(format!("sources.toml [{key}]: {what}"));
+        if s.title.trim().is_empty() {
+            bad("no title".into());
+        }
+        if !(s.url.is_empty() || s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            bad(format!("url {:?} is not a web address", s.url));
+        }
+        if !is_published(&s.published) {
+            bad(format!(
+                "published {:?} is not a date, \"c. YYYY\" or \"undated\"",
+                s.published
+            ));
+        }
+        match &s.checked {
+            None => bad("no checked date: every source needs one".into()),
+            Some(d) if !is_date(d) => bad(format!("checked {d:?} is not YYYY-MM or YYYY-MM-DD")),
+            Some(_) => {}
+        }
+    }
+}
+
+/// Checks that every key exists and that there is at least one.
+pub fn check_keys(place: &str, keys: &[String], sources: &Sources, errors: &mut Vec<String>) {
+    if keys.is_empty() {
+        errors.push(format!("{place}: no sources"));
+    }
+    for key in keys {
+        if !sources.contains_key(key) {
+            errors.push(format!("{place}: source {key:?} is not in sources.toml"));
+        }
+    }
+}
+
+/// Checks ids are unique lowercase slugs.
+pub fn check_ids<'a>(
+    place: &str,
+    ids: impl Iterator<Item = &'a str>,
+    errors: &mut Vec<String>,
+) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !id.starts_with('-');
+        if !ok {
+            errors.push(format!(
+                "{place}: id {id:?} must be lowercase letters, digits and -"
+            ));
+        }
+        if !seen.insert(id.to_owned()) {
+            errors.push(format!("{place}: id {id:?} is used twice"));
+        }
+    }
+    seen
+}
+
+/// A UK phone number as written for people: 999, 101, 116 123, 0800 1111, 0808 1000 900,
+/// 01235 816050, 18001 101 (textphone), +44 1372 847 161.
+pub fn is_uk_phone(text: &str) -> bool {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
+        || text.trim() != text
+    {
+        return false;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if let Some(rest) = text.strip_prefix("+44") {
+        let n: String = rest.chars().filter(char::is_ascii_digit).collect();
+        return n.len() == 10 && !n.starts_with('0');
+    }
+    if text.contains('+') {
+        return false;
+    }
+    match digits.as_str() {
+        "999" | "112" | "101" | "111" => true,
+        d if d.len() == 6 && d.starts_with("116") => true,
+        d if d.starts_with("18001") => is_uk_phone(text.trim_start_matches("18001").trim()),
+        // Childline's short freephone number.
+        "08001111" => true,
+        d => d.starts_with('0') && !d.starts_with("00") && (d.len() == 10 || d.len() == 11),
+    }
+}
+
+/// A number to text: a 5-digit short code or a UK mobile.
+pub fn is_text_number(text: &str) -> bool {
+    let digits: String = text.chars().filter(|c| *c != ' ').collect();
+    digits.chars().all(|c| c.is_ascii_digit())
+        && (digits.len() == 5 || (digits.len() == 11 && digits.starts_with("07")))
+}
+
+/// Checks one service.
+pub fn check_service(s: &ServiceEntry, sources: &Sources, errors: &mut Vec<String>) {
+    let place = format!("services.toml [{}]", s.id);
+    let mut bad = |what: String| errors.push(format!("{place}: {what}"));
+    if s.name.trim().is_empty() || s.offers.trim().is_empty() || s.for_whom.trim().is_empty() {
+        bad("needs a name, what it offers and who it is for".into());
+    }
+    if let Some(p) = &s.phone {
+        if !is_uk_phone(p) {
+            bad(format!("phone {p:?} is not a UK phone number"));
+        }
+    }
+    if let Some(t) = &s.text {
+        if !is_text_number(t) {
+            bad(format!("text {t:?} is not a number to text"));
+        }
+    }
+    if let Some(w) = &s.web {
+        if !w.starts_with("https://") && !w.starts_with("http://") {
+            bad(format!("web {w:?} is not a web address"));
+        }
+    }
+    if let Some(e) = &s.email {
+        if !e.contains('@') || e.contains(' ') {
+            bad(format!("email {e:?} is not an email address"));
+        }
+    }
+    if s.phone.is_none() && s.text.is_none() && s.web.is_none() && s.email.is_none() {
+        bad("no way to reach it (phone, text, web or email)".into());
+    }
+    for n in &s.nations {
+        if !NATIONS.contains(&n.as_str()) {
+            bad(format!("unknown nation {n:?}"));
+        }
+    }
+    if s.nations.is_empty() {
+        bad("no nations".into());
+    }
+    for c in &s.categories {
+        if !CATEGORIES.contains(&c.as_str()) {
+            bad(format!(
+                "unknown category {c:?} (known: {})",
+                CATEGORIES.join(", ")
+            ));
+        }
+    }
+    if s.categories.is_empty() {
+        bad("no categories".into());
+    }
+    for u in &s.unconfirmed {
+        if !UNCONFIRMABLE.contains(&u.as_str()) {
+            bad(format!(
+                "unconfirmed {u:?} is not a field that can be unconfirmed"
+            ));
+        }
+    }
+    match &s.checked {
+        None => bad("no checked date".into()),
+        Some(d) if !is_date(d) => bad(format!("checked {d:?} is not YYYY-MM or YYYY-MM-DD")),
+        Some(_) => {}
+    }
+    check_keys(&place, &s.sources, sources, errors);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "999",
+            "101",
+            "116 123",
+            "0800 1111",
+            "0808 1000 900",
+            "01235 816050",
+            "18001 101",
+            "+44 1372 847 161",
+            "0300 123 3393",
+        ] {
+            assert!(is_uk_phone(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "12345",
+            "0800",
+            "+1 555 123 4567",
+            "0808-1000-900",
+            "08081000900x",
+            " 999",
+            "00 44 123",
+        ] {
+            assert!(!is_uk_phone(bad), "{bad}");
+        }
+    }
+}

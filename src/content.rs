@@ -1,1 +1,0 @@
-//! Harbour's long-form content, compiled from `content/` by `build.rs` (no parser ships).

@@ -1,0 +1,1 @@
+//! Instant offline search across the guide and the glossary.
