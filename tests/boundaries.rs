@@ -41,7 +41,7 @@ fn pure_code_names_no_browser_or_ui_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(&root.join("src/domain"), &mut files);
-    files.push(root.join("src/content.rs"));
+    rust_files(&root.join("src/content"), &mut files);
     assert!(
         files.len() > 3,
         "expected the domain's files, found {files:?}"
