@@ -63,3 +63,50 @@ fn autosave_of_a_large_plan() {
         stored.len()
     );
 }
+
+#[wasm_bindgen_test]
+fn search_speed() {
+    use harbour::content::search;
+    let start = now();
+    let _ = search::index();
+    let build = now() - start;
+    let queries = [
+        "bail",
+        "e",
+        "a",
+        "section 47",
+        "released under investigation",
+        "school",
+        "what will happen to my children",
+        "zzzz",
+        "the",
+        "social worker conference",
+        "SHPO",
+        "s",
+        "court date",
+        "child protection plan review conference",
+    ];
+    let mut worst: (f64, &str) = (0.0, "");
+    let mut total = 0.0;
+    let rounds = 20;
+    for _ in 0..rounds {
+        for q in queries {
+            let start = now();
+            let hits = search::search(q, 20);
+            let t = now() - start;
+            std::hint::black_box(hits);
+            total += t;
+            if t > worst.0 {
+                worst = (t, q);
+            }
+        }
+    }
+    console_log!(
+        "BENCH search_ms index_build={build:.3} mean={:.3} worst={:.3} (query {:?}) over {} searches",
+        total / (rounds * queries.len()) as f64,
+        worst.0,
+        worst.1,
+        rounds * queries.len()
+    );
+    assert!(!search::search("bail", 5).is_empty());
+}

@@ -111,3 +111,15 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// Copies `text` to the clipboard (needs a secure context, as Harbour always has).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser refused".to_owned())
+}

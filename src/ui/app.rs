@@ -59,7 +59,8 @@ fn PageSwitch() -> impl IntoView {
     });
     move || match current.get() {
         Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-        Route::Guide | Route::GuidePage(_) => view! { <pages::guide::GuidePage/> }.into_any(),
+        Route::Guide => view! { <pages::guide::GuideIndexPage/> }.into_any(),
+        Route::GuidePage(slug) => view! { <pages::guide::GuideArticlePage slug/> }.into_any(),
         Route::Glossary => view! { <pages::guide::GlossaryPage/> }.into_any(),
         Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
         Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),
@@ -83,7 +84,13 @@ fn focus_on_navigation() {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+        let hash = location.hash.get();
+        if !hash.is_empty() && hash.len() > 1 {
+            // A link to a part of a page (a glossary term, a guide section).
+            leptos::leptos_dom::helpers::request_animation_frame(move || {
+                nav::focus_fragment(&hash[1..])
+            });
+        } else if previous.is_some_and(|p| p != path) {
             leptos::leptos_dom::helpers::request_animation_frame(|| {
                 if let Some(h1) = web_sys::window()
                     .and_then(|w| w.document())

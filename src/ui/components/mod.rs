@@ -4,3 +4,4 @@
 pub mod layout;
 pub mod notices;
 pub mod page;
+pub mod sources;

@@ -1,48 +1,242 @@
-//! The crisis guide, glossary, search and "questions to ask".
+//! The crisis guide (contents and pages), glossary, search and "questions to ask".
 
-use crate::ui::components::page::{use_page_title, ComingSoon};
+use crate::adapters::browser;
+use crate::content::{self, search, GLOSSARY, GUIDE, QUESTION_LISTS};
+use crate::ui::components::page::{use_page_title, BackLink};
+use crate::ui::components::sources::{nations_in_words, SourceList};
+use crate::ui::nav::href;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::store::use_store;
 use leptos::prelude::*;
 
+/// Links to the guide's other tools, shown under the contents and each page.
 #[component]
-pub fn GuidePage() -> impl IntoView {
-    use_page_title(|| "What is happening".to_owned());
+fn GuideTools() -> impl IntoView {
     view! {
-        <h1 class="app-heading-l">"What is happening"</h1>
-        <ComingSoon what="A plain guide to what happens now and next: the police investigation, court, children's social care, your rights and looking after yourself. Every fact will show its source and date.">
-            <p>"Until then, the Stop It Now helpline gives free, confidential advice to partners and families: "<a href="tel:08081000900">"0808 1000 900"</a>"."</p>
-        </ComingSoon>
+        <ul class="app-link-list">
+            <li><a href=href("/search")>"Search the guide"</a></li>
+            <li><a href=href("/glossary")>"Words and what they mean"</a></li>
+            <li><a href=href("/questions")>"Questions to ask"</a></li>
+        </ul>
     }
 }
 
+/// The guide's contents.
+#[component]
+pub fn GuideIndexPage() -> impl IntoView {
+    use_page_title(|| "What is happening".to_owned());
+    let pages = GUIDE
+        .iter()
+        .map(|p| {
+            view! {
+                <li class="app-card">
+                    <a class="app-card__link" href=href(&format!("/guide/{}", p.slug))>{p.title}</a>
+                    <p class="app-card__text">{p.summary}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1 class="app-heading-l">"What is happening"</h1>
+        <p class="app-lead">"A plain guide to what happens now and next. Each fact shows where it comes from and when it was checked."</p>
+        <p>"This guide is information, not legal advice. For advice about your situation, talk to a solicitor, Family Rights Group or Citizens Advice."</p>
+        <GuideTools/>
+        <ul class="app-card-list">{pages}</ul>
+    }
+}
+
+/// One page of the guide.
+#[component]
+pub fn GuideArticlePage(slug: String) -> impl IntoView {
+    let Some(index) = GUIDE.iter().position(|p| p.slug == slug) else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let page = &GUIDE[index];
+    use_page_title(move || page.title.to_owned());
+    let previous = index.checked_sub(1).map(|i| &GUIDE[i]);
+    let next = GUIDE.get(index + 1);
+    view! {
+        <BackLink to="/guide" text="All guide pages"/>
+        <h1 class="app-heading-l">{page.title}</h1>
+        <p class="app-lead">{page.summary}</p>
+        <p class="app-meta">
+            "Applies to " {nations_in_words(page.nations)} ". Last reviewed "
+            {content::human_date(page.last_reviewed)} "."
+        </p>
+        <div class="app-prose" inner_html=page.html></div>
+        <SourceList keys=page.sources prefix="src".to_owned()/>
+        <nav class="app-pagination" aria-label="Guide pages">
+            {previous.map(|p| view! {
+                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
+                    <span class="app-pagination__label">"Previous"</span>
+                    {p.title}
+                </a>
+            })}
+            {next.map(|p| view! {
+                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
+                    <span class="app-pagination__label">"Next"</span>
+                    {p.title}
+                </a>
+            })}
+        </nav>
+        <GuideTools/>
+    }
+    .into_any()
+}
+
+/// The glossary: every term, with what it means and its sources.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     use_page_title(|| "Words and what they mean".to_owned());
+    let terms = GLOSSARY
+        .iter()
+        .map(|t| {
+            let sources = t
+                .sources
+                .iter()
+                .filter_map(|k| content::source(k))
+                .map(|s| format!("{} ({})", s.title, content::source_dates(s)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <div class="app-glossary__entry" id=t.id tabindex="-1">
+                    <dt class="app-glossary__term">
+                        {t.term}
+                        {(!t.stands_for.is_empty()).then(|| view! { <span class="app-glossary__expansion">" (" {t.stands_for} ")"</span> })}
+                    </dt>
+                    <dd class="app-glossary__means">
+                        <p>{t.means}</p>
+                        <p class="app-meta">"Source: " {sources}</p>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <h1 class="app-heading-l">"Words and what they mean"</h1>
-        <ComingSoon what="Plain explanations of the words and letters professionals use, such as RUI, SHPO and section 47.">
-            <p>"If someone uses a word you don't know, it is fine to ask them what it means."</p>
-        </ComingSoon>
+        <p class="app-lead">"Plain explanations of the words and letters professionals use. It is always fine to ask someone what a word means."</p>
+        <p><a href=href("/search")>"Search the guide and these words"</a></p>
+        <dl class="app-glossary">{terms}</dl>
     }
 }
 
+/// Search across the guide and glossary, as she types, on the phone.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     use_page_title(|| "Search".to_owned());
+    // Build the index (about 5 ms, once) as the page opens, not on her first keystroke.
+    leptos::leptos_dom::helpers::request_animation_frame(|| {
+        let _ = search::index();
+    });
+    let query = RwSignal::new(String::new());
+    let hits = Memo::new(move |_| query.with(|q| search::search(q, 20)));
+    let summary = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            String::new()
+        } else {
+            match hits.with(Vec::len) {
+                0 => format!(
+                    "Nothing found for “{}”. Try fewer or different words.",
+                    q.trim()
+                ),
+                1 => "1 result".to_owned(),
+                n => format!("{n} results"),
+            }
+        }
+    };
     view! {
         <h1 class="app-heading-l">"Search"</h1>
-        <ComingSoon what="Search across the guide and the word list, on this phone, without the internet.">
-            <p>"Nothing you search for will leave this phone."</p>
-        </ComingSoon>
+        <form class="app-form-group" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="app-label" for="search">"Search the guide and the word list"</label>
+            <span class="app-hint" id="search-hint">"For example: bail, section 47, school. What you type stays on this phone."</span>
+            <input
+                class="app-input"
+                id="search"
+                type="search"
+                autocomplete="off"
+                aria-describedby="search-hint"
+                prop:value=move || query.get()
+                on:input:target=move |ev| query.set(ev.target().value())
+            />
+        </form>
+        <p class="app-status" role="status">{summary}</p>
+        <ol class="app-results">
+            <For each=move || hits.get() key=|h| h.href.clone() let:hit>
+                <li class="app-results__item">
+                    <a class="app-results__link" href=href(&hit.href)>{hit.title.clone()}</a>
+                    <p class="app-meta">{hit.place.clone()}</p>
+                    <p class="app-results__snippet">{hit.snippet.clone()}</p>
+                </li>
+            </For>
+        </ol>
     }
 }
 
+/// "Questions to ask" lists she can copy or add to her notes.
 #[component]
 pub fn QuestionsPage() -> impl IntoView {
     use_page_title(|| "Questions to ask".to_owned());
+    let store = use_store();
+    let status = RwSignal::new(String::new());
+    let lists = QUESTION_LISTS
+        .iter()
+        .map(|list| {
+            let text = format!(
+                "{}\n{}",
+                list.title,
+                list.questions.iter().map(|q| format!("- {q}")).collect::<Vec<_>>().join("\n")
+            );
+            let copy_text = text.clone();
+            let items = list.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view();
+            view! {
+                <section class="app-question-list" id=list.id tabindex="-1" aria-labelledby=format!("{}-title", list.id)>
+                    <h2 class="app-heading-m" id=format!("{}-title", list.id)>{list.title}</h2>
+                    <p>{list.intro}</p>
+                    <ul>{items}</ul>
+                    <div class="app-button-group">
+                        <button
+                            type="button"
+                            class="app-button app-button--secondary"
+                            on:click=move |_| {
+                                let text = copy_text.clone();
+                                leptos::task::spawn_local(async move {
+                                    let message = match browser::copy_text(&text).await {
+                                        Ok(()) => format!("Copied: {}", list.title),
+                                        Err(_) => "Your browser did not let Harbour copy. You can select the questions and copy them yourself.".to_owned(),
+                                    };
+                                    status.set(message);
+                                });
+                            }
+                        >
+                            "Copy these questions"
+                        </button>
+                        <button
+                            type="button"
+                            class="app-button app-button--secondary"
+                            on:click=move |_| {
+                                let text = text.clone();
+                                store.snapshot.update(|s| {
+                                    if !s.data.notes.is_empty() {
+                                        s.data.notes.push_str("\n\n");
+                                    }
+                                    s.data.notes.push_str(&text);
+                                });
+                                status.set(format!("Added to your notebook: {}", list.title));
+                            }
+                        >
+                            "Add to my notebook"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+        .collect_view();
     view! {
         <h1 class="app-heading-l">"Questions to ask"</h1>
-        <ComingSoon what="Lists of questions to ask the police, your social worker and a solicitor, that you can copy into your notes.">
-            <p>"Meanwhile, it helps to write down each question before a meeting, and the answer you are given."</p>
-        </ComingSoon>
+        <p class="app-lead">"Meetings and calls go fast. It helps to have your questions written down, and to write down the answers."</p>
+        <p class="app-status" role="status">{move || status.get()}</p>
+        {lists}
+        <p><a href=href("/notebook")>"Go to your notebook"</a></p>
     }
 }
