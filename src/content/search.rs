@@ -163,7 +163,7 @@ pub fn search_in(entries: &[Entry], query: &str, limit: usize) -> Vec<Hit> {
         })
         .collect();
     // Stable: equal scores keep the guide's own order.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     scored
         .into_iter()
         .take(limit)
