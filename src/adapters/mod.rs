@@ -2,5 +2,8 @@
 //! worker. Adapters hold no signals and render nothing; they return `Result`s.
 
 pub mod browser;
+pub mod crypto;
+pub mod exit;
+pub mod wipe;
 pub mod pwa;
 pub mod storage;

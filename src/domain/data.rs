@@ -16,13 +16,19 @@ pub struct PublicSettings {
     pub exit_url: String,
     /// Show a neutral title and icon ("Notes") instead of Harbour's.
     pub discreet: bool,
+    /// With the lock on, lock after this many minutes without use.
+    pub lock_minutes: u32,
 }
+
+/// The idle time before Harbour locks, unless she chooses another.
+pub const DEFAULT_LOCK_MINUTES: u32 = 5;
 
 impl Default for PublicSettings {
     fn default() -> Self {
         Self {
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             discreet: false,
+            lock_minutes: DEFAULT_LOCK_MINUTES,
         }
     }
 }

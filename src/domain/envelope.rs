@@ -1,13 +1,15 @@
 //! The one versioned envelope everything is stored in, and how a stored text is read back.
 //!
-//! Stored as `{ "schema": n, "saved_at": "…", "public": {…}, "data": {…} }` under
-//! [`STORAGE_KEY`]. Reading never guesses: a text that is not exactly this shape is reported
-//! as unreadable so the caller can keep it as a recovery copy, and a newer schema is reported
-//! so the caller leaves it alone.
+//! Stored under [`STORAGE_KEY`] as `{ "schema": n, "saved_at": "…", "public": {…}, "data":
+//! {…} }`, or, with the lock on, with `"sealed": {…}` (see [`crate::domain::sealed`]) in
+//! place of `"data"`. Reading never guesses: a text that is not exactly this shape is
+//! reported as unreadable so the caller can keep it as a recovery copy, and a newer schema
+//! is reported so the caller leaves it alone.
 
 use crate::domain::data::{AppData, PublicSettings, Snapshot};
 use crate::domain::migrate::{self, MigrateError, LATEST};
-use serde::{Deserialize, Serialize};
+use crate::domain::sealed::{self, Key, KdfParams, OpenError, Sealed, IV_LEN};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The localStorage key holding the envelope.
@@ -16,6 +18,18 @@ pub const STORAGE_KEY: &str = "harbour";
 pub const RECOVERY_PREFIX: &str = "harbour:recovery:";
 /// Every key Harbour writes starts with this.
 pub const KEY_PREFIX: &str = "harbour";
+
+/// Sealed data, waiting for her passphrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locked {
+    pub schema: u32,
+    /// The clear settings as stored (migrated with the data once it is opened).
+    pub public_raw: Value,
+    /// The clear settings, read as well as this version can (for quick exit and disguise
+    /// while locked).
+    pub public: PublicSettings,
+    pub sealed: Sealed,
+}
 
 /// What a stored text turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +42,8 @@ pub enum Loaded {
         saved_at: String,
         migrated_from: Option<u32>,
     },
+    /// Encrypted: needs her passphrase.
+    Locked(Locked),
     /// Not Harbour's envelope, or damaged. `reason` is for the message and the log.
     Unreadable { reason: String },
     /// Written by a newer Harbour. The clear settings are passed on when they can be read, so
@@ -38,13 +54,22 @@ pub enum Loaded {
     },
 }
 
-/// A snapshot ready to be written: serializes to the stored text at the newest schema.
+/// A snapshot ready to be written in the clear.
 #[derive(Serialize)]
 pub struct Stored<'a> {
     schema: u32,
     saved_at: &'a str,
     public: &'a PublicSettings,
     data: &'a AppData,
+}
+
+/// A snapshot ready to be written sealed.
+#[derive(Serialize)]
+pub struct StoredSealed<'a> {
+    schema: u32,
+    saved_at: &'a str,
+    public: &'a PublicSettings,
+    sealed: Sealed,
 }
 
 /// What to write for `snapshot`, stamped with `saved_at`.
@@ -57,14 +82,31 @@ pub fn stored<'a>(snapshot: &'a Snapshot, saved_at: &'a str) -> Stored<'a> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Doc {
-    public: PublicSettings,
-    data: AppData,
+/// The authenticated context of sealed data: it cannot be moved to another schema.
+fn context(schema: u32) -> Vec<u8> {
+    format!("harbour:{schema}").into_bytes()
 }
 
-/// The stored text for a snapshot at the newest schema.
+/// What to write for `snapshot` with the lock on: `data` sealed under `key` with a fresh
+/// random `iv`.
+pub fn stored_sealed<'a>(
+    snapshot: &'a Snapshot,
+    saved_at: &'a str,
+    key: &Key,
+    kdf: &KdfParams,
+    iv: [u8; IV_LEN],
+) -> StoredSealed<'a> {
+    // Serializing plain structs of strings cannot fail.
+    let plaintext = serde_json::to_vec(&snapshot.data).unwrap_or_default();
+    StoredSealed {
+        schema: LATEST,
+        saved_at,
+        public: &snapshot.public,
+        sealed: sealed::seal(&plaintext, key, kdf, iv, &context(LATEST)),
+    }
+}
+
+/// The stored text for a snapshot at the newest schema, in the clear.
 pub fn encode(snapshot: &Snapshot, saved_at: &str) -> String {
     // Serializing plain structs of strings and bools cannot fail.
     serde_json::to_string(&stored(snapshot, saved_at)).unwrap_or_default()
@@ -93,36 +135,73 @@ fn read(text: &str) -> Result<Loaded, String> {
         None => return Err("no saved_at".into()),
     };
     let public = envelope.remove("public").ok_or("no public settings")?;
-    let data = envelope.remove("data").ok_or("no data")?;
+    if schema > LATEST {
+        return Ok(Loaded::TooNew {
+            schema,
+            public: serde_json::from_value(public).ok(),
+        });
+    }
+    let data = envelope.remove("data");
+    let sealed = envelope.remove("sealed");
     if let Some(extra) = envelope.keys().next() {
         return Err(format!("unexpected field {extra:?}"));
     }
-    let doc = Value::Object(Map::from_iter([
-        ("public".to_owned(), public),
-        ("data".to_owned(), data),
-    ]));
-    let doc = match migrate::migrate(doc.clone(), schema) {
-        Ok(doc) => doc,
-        Err(MigrateError::TooNew { found, .. }) => {
-            let public = doc
-                .get("public")
-                .and_then(|p| serde_json::from_value(p.clone()).ok());
-            return Ok(Loaded::TooNew {
-                schema: found,
-                public,
-            });
+    match (data, sealed) {
+        (Some(data), None) => {
+            let (snapshot, migrated_from) = open_doc(public, data, schema)?;
+            Ok(Loaded::Ready {
+                snapshot,
+                saved_at,
+                migrated_from,
+            })
         }
-        Err(e) => return Err(e.to_string()),
-    };
-    let doc: Doc = serde_json::from_value(doc).map_err(|e| format!("wrong shape ({e})"))?;
-    Ok(Loaded::Ready {
-        snapshot: Snapshot {
-            public: doc.public,
-            data: doc.data,
-        },
-        saved_at,
-        migrated_from: (schema != LATEST).then_some(schema),
-    })
+        (None, Some(sealed)) => {
+            if schema < migrate::FIRST {
+                return Err(format!("format {schema} is not one Harbour ever used"));
+            }
+            let sealed: Sealed =
+                serde_json::from_value(sealed).map_err(|e| format!("sealed data has the wrong shape ({e})"))?;
+            sealed::derivation(&sealed.kdf).map_err(|e| format!("{e:?}"))?;
+            Ok(Loaded::Locked(Locked {
+                schema,
+                public: serde_json::from_value(public.clone()).unwrap_or_default(),
+                public_raw: public,
+                sealed,
+            }))
+        }
+        (Some(_), Some(_)) => Err("both data and sealed data".into()),
+        (None, None) => Err("no data".into()),
+    }
+}
+
+/// Migrates and reads `{public, data}` stored at `schema`.
+fn open_doc(public: Value, data: Value, schema: u32) -> Result<(Snapshot, Option<u32>), String> {
+    let doc = Value::Object(Map::from_iter([("public".to_owned(), public), ("data".to_owned(), data)]));
+    let doc = migrate::migrate(doc, schema).map_err(|e| match e {
+        MigrateError::TooNew { .. } | MigrateError::Unknown { .. } | MigrateError::Failed { .. } => e.to_string(),
+    })?;
+    let snapshot: Snapshot = serde_json::from_value(doc).map_err(|e| format!("wrong shape ({e})"))?;
+    Ok((snapshot, (schema != LATEST).then_some(schema)))
+}
+
+/// Why sealed data did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnlockError {
+    /// The passphrase (key) is wrong. Nothing was changed.
+    WrongPassphrase,
+    /// It opened but is not Harbour's data (or its format is damaged).
+    Unreadable(String),
+}
+
+/// Opens locked data with `key`: the snapshot, and the schema it was migrated from.
+pub fn open_locked(locked: &Locked, key: &Key) -> Result<(Snapshot, Option<u32>), UnlockError> {
+    let plaintext = sealed::open(&locked.sealed, key, &context(locked.schema)).map_err(|e| match e {
+        OpenError::WrongKey => UnlockError::WrongPassphrase,
+        OpenError::Malformed(why) => UnlockError::Unreadable(why),
+    })?;
+    let data: Value =
+        serde_json::from_slice(&plaintext).map_err(|e| UnlockError::Unreadable(format!("not valid JSON ({e})")))?;
+    open_doc(locked.public_raw.clone(), data, locked.schema).map_err(UnlockError::Unreadable)
 }
 
 fn take_schema(envelope: &mut Map<String, Value>) -> Result<u32, String> {
@@ -144,6 +223,7 @@ pub fn recovery_key(stamp: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::sealed::{new_kdf, SALT_LEN};
 
     fn sample() -> Snapshot {
         Snapshot {
@@ -172,30 +252,54 @@ mod tests {
     }
 
     #[test]
+    fn sealed_round_trips_and_hides_her_words() {
+        let key = Key::from_bytes([9; 32]);
+        let kdf = new_kdf([4; SALT_LEN]);
+        let text = serde_json::to_string(&stored_sealed(&sample(), "t", &key, &kdf, [5; IV_LEN])).unwrap();
+        assert!(!text.contains("Bail return"), "the canary is not in the stored text");
+        let Loaded::Locked(locked) = load(Some(&text)) else {
+            panic!("expected Locked");
+        };
+        assert_eq!(locked.public, sample().public, "the clear settings are readable while locked");
+        let (snapshot, migrated) = open_locked(&locked, &key).unwrap();
+        assert_eq!(snapshot, sample());
+        assert_eq!(migrated, None);
+        assert_eq!(
+            open_locked(&locked, &Key::from_bytes([8; 32])),
+            Err(UnlockError::WrongPassphrase)
+        );
+    }
+
+    #[test]
     fn nothing_stored_is_empty() {
         assert_eq!(load(None), Loaded::Empty);
     }
 
     #[test]
     fn garbage_and_wrong_shapes_are_unreadable() {
+        let public = r#""public":{"exit_url":"a","discreet":false,"lock_minutes":5}"#;
         for text in [
-            "",
-            "{",
-            "null",
-            "[1,2]",
-            "\"harbour\"",
-            r#"{"schema":1}"#,
-            r#"{"schema":"1","saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{"notes":""}}"#,
-            r#"{"schema":1,"saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{"notes":42}}"#,
-            r#"{"schema":1,"saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{}}"#,
-            r#"{"schema":1,"saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{"notes":"","x":1}}"#,
-            r#"{"schema":1,"saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{"notes":""},"more":1}"#,
-            r#"{"schema":0,"saved_at":"x","public":{"exit_url":"a","discreet":false},"data":{"notes":""}}"#,
-            r#"{"schema":-1,"saved_at":"x","public":{},"data":{}}"#,
-            r#"{"schema":1.5,"saved_at":"x","public":{},"data":{}}"#,
+            "".to_owned(),
+            "{".to_owned(),
+            "null".to_owned(),
+            "[1,2]".to_owned(),
+            "\"harbour\"".to_owned(),
+            r#"{"schema":1}"#.to_owned(),
+            format!(r#"{{"schema":"1","saved_at":"x",{public},"data":{{"notes":""}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":42}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":"","x":1}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"more":1}}"#),
+            format!(r#"{{"schema":0,"saved_at":"x",{public},"data":{{"notes":""}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"sealed":{{}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM"}}}}"#),
+            format!(r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM","kdf":{{"name":"PBKDF2-SHA256","iterations":1,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="}},"iv":"","data":""}}}}"#),
+            r#"{"schema":-1,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
+            r#"{"schema":1.5,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
         ] {
             assert!(
-                matches!(load(Some(text)), Loaded::Unreadable { .. }),
+                matches!(load(Some(&text)), Loaded::Unreadable { .. }),
                 "{text:?} should be unreadable"
             );
         }
@@ -204,7 +308,7 @@ mod tests {
     #[test]
     fn newer_schema_is_left_alone_but_its_exit_setting_is_kept() {
         let text = format!(
-            r#"{{"schema":{},"saved_at":"x","public":{{"exit_url":"https://example.org/","discreet":true}},"data":{{"future":[1]}}}}"#,
+            r#"{{"schema":{},"saved_at":"x","public":{{"exit_url":"https://example.org/","discreet":true,"lock_minutes":5}},"data":{{"future":[1]}}}}"#,
             LATEST + 1
         );
         match load(Some(&text)) {

@@ -2,6 +2,8 @@
 
 pub mod data;
 pub mod envelope;
+pub mod exit_shortcut;
 pub mod merge;
 pub mod migrate;
 pub mod route;
+pub mod sealed;

@@ -29,6 +29,8 @@ pub fn App(intro: String) -> impl IntoView {
 /// Everything inside the router: layout, focus on navigation, and the routes.
 #[component]
 fn Shell() -> impl IntoView {
+    let store = crate::ui::store::use_store();
+    let store_locked = move || store.lock_state.get() == crate::ui::store::LockState::Locked;
     nav::intercept_links();
     focus_on_navigation();
     view! {
@@ -38,7 +40,11 @@ fn Shell() -> impl IntoView {
             <UpdateBanner/>
             <StorageBanner/>
             <NoticeList/>
-            <PageSwitch/>
+            {move || if store_locked() {
+                view! { <pages::lock::LockScreen/> }.into_any()
+            } else {
+                view! { <PageSwitch/> }.into_any()
+            }}
         </main>
         <Footer/>
     }

@@ -71,7 +71,8 @@ test('touch targets outside running text are at least 44 px tall', async () => {
     await page.goto(h.url(path));
     await appReady(page);
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('header a, footer li a, button, .app-card__link, .app-back-link, .app-link-list a, input, textarea')]
+      // Radios and checkboxes are tapped through their whole row (.app-choice), label included.
+      [...document.querySelectorAll('header a, footer li a, button, .app-card__link, .app-back-link, .app-link-list a, input:not([type=radio]):not([type=checkbox]), textarea, .app-choice')]
         .filter((el) => el.getBoundingClientRect().height < 44)
         .map((el) => `${el.tagName} "${el.textContent.trim()}" ${el.getBoundingClientRect().height}px`)
     );

@@ -1,6 +1,6 @@
 //! The parts every page shares: skip link, header with quick exit and 999, footer.
 
-use crate::adapters::browser;
+use crate::adapters::{browser, exit};
 use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
@@ -13,10 +13,13 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-/// The sticky header: the app's name (or "Notes" in discreet mode), 999, and quick exit.
+/// The sticky header: the app's name (or "Notes" in discreet mode), 999, and quick exit,
+/// which Shift pressed three times also triggers (announced to screen readers).
 #[component]
 pub fn Header() -> impl IntoView {
     let store = use_store();
+    let announcement = RwSignal::new(String::new());
+    listen_for_shortcut(store, announcement);
     let name = move || {
         if store.discreet.get() {
             "Notes"
@@ -42,17 +45,55 @@ pub fn Header() -> impl IntoView {
                     "Quick exit"
                 </a>
             </div>
+            <p class="app-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
         </header>
     }
 }
 
-/// Leaves Harbour at once: saves, hides the page, then replaces it in the history with the
-/// neutral page she chose.
+/// Counts Shift presses; the third within 5 seconds of the last leaves Harbour.
+fn listen_for_shortcut(store: Store, announcement: RwSignal<String>) {
+    use crate::domain::exit_shortcut::{announcement as say, Outcome, ShiftCounter, WINDOW_MS};
+    let counter = StoredValue::new_local(ShiftCounter::default());
+    exit::listen_for_shortcut(move |event| {
+        let outcome = counter
+            .try_update_value(|c| c.on(event, browser::now_ms()))
+            .unwrap_or(Outcome::Nothing);
+        if outcome == Outcome::Exit {
+            quick_exit(store);
+            return;
+        }
+        if let Some(text) = say(outcome) {
+            announcement.set(text);
+        }
+        if let Outcome::Counted(_) = outcome {
+            // When the 5 seconds run out, the count starts again.
+            let _ = leptos::leptos_dom::helpers::set_timeout_with_handle(
+                move || {
+                    let expired = counter.try_update_value(|c| c.expire(browser::now_ms())).unwrap_or(false);
+                    if expired {
+                        announcement.set("Quick exit cancelled.".to_owned());
+                    }
+                },
+                std::time::Duration::from_millis(WINDOW_MS as u64 + 50),
+            );
+        }
+    });
+}
+
+/// Leaves Harbour at once, in this tab and every other Harbour tab.
 pub fn quick_exit(store: Store) {
+    crate::ui::store::broadcast(crate::ui::store::EXIT);
+    quick_exit_here(store);
+}
+
+/// Leaves Harbour in this tab: hides the page at once, saves and locks (forgetting the
+/// key), empties the page, then replaces it in the history with the neutral page she chose.
+pub fn quick_exit_here(store: Store) {
     browser::set_root_class("app-exiting", true);
-    browser::set_title("");
-    store.save_now();
     let url = store.snapshot.with_untracked(|s| s.public.exit_url.clone());
+    store.save_now();
+    store.lock();
+    exit::blank_page();
     browser::replace_location(&url);
 }
 

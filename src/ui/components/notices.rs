@@ -132,7 +132,30 @@ pub fn NoticeList() -> impl IntoView {
             .get()
             .into_iter()
             .map(|notice| {
+                let simple = |title: &'static str, body: &'static str| {
+                    let dismissed = notice.clone();
+                    view! {
+                        <div class="app-notice app-notice--success" role="status">
+                            <h2 class="app-notice__title">{title}</h2>
+                            <p>{body}</p>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| store.dismiss(&dismissed)>"Dismiss"</button>
+                        </div>
+                    }
+                    .into_any()
+                };
                 let (title, body, button, key) = match &notice {
+                    Notice::Deleted => {
+                        return simple(
+                            "Everything has been deleted",
+                            "Harbour has deleted everything it kept on this phone: notes, plans, settings and its offline copy. Files you downloaded are not deleted: check your downloads.",
+                        )
+                    }
+                    Notice::LockedByOtherTab => {
+                        return simple(
+                            "Harbour was locked in another tab",
+                            "The lock was turned on, or the passphrase changed, in another tab. Enter the passphrase to carry on.",
+                        )
+                    }
                     Notice::Recovered { key } => (
                         "Harbour couldn't read what was saved on this phone",
                         "It may be damaged, or saved by something else. Harbour has started fresh and kept the old copy, so nothing is lost. You can download it, or delete it later in Settings.",
@@ -157,6 +180,7 @@ pub fn NoticeList() -> impl IntoView {
                         </div>
                     </div>
                 }
+                .into_any()
             })
             .collect_view()
     }

@@ -2,6 +2,7 @@
 
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
+use crate::ui::store::{use_store, LockState};
 use leptos::prelude::*;
 
 /// The introduction from index.html (the same words show before and after the app loads).
@@ -20,5 +21,16 @@ pub fn HomePage() -> impl IntoView {
         }
         .into_any();
     }
-    view! { <div inner_html=intro></div> }.into_any()
+    let store = use_store();
+    view! {
+        <div inner_html=intro></div>
+        <Show when=move || store.lock_state.get() == LockState::Off>
+            <div class="app-notice">
+                <h2 class="app-notice__title">"Keep Harbour private"</h2>
+                <p>"If someone else may use this phone, you can lock Harbour with a passphrase so nobody else can read what you write."</p>
+                <p><a href=href("/settings")>"Set up a passphrase lock"</a></p>
+            </div>
+        </Show>
+    }
+    .into_any()
 }

@@ -3,6 +3,7 @@
 pub mod children;
 pub mod guide;
 pub mod home;
+pub mod lock;
 pub mod not_found;
 pub mod notebook;
 pub mod safety;

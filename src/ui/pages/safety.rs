@@ -1,4 +1,5 @@
-//! Using Harbour safely: what quick exit and Harbour's storage do, and what they do not.
+//! Using Harbour safely: what quick exit, the lock and Harbour's storage do, and what they
+//! do not do.
 
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
@@ -9,16 +10,37 @@ pub fn SafetyPage() -> impl IntoView {
     use_page_title(|| "Using Harbour safely".to_owned());
     view! {
         <h1 class="app-heading-l">"Using Harbour safely"</h1>
-        <p class="app-lead">"Harbour keeps what you write on this phone only. Nobody else can see it unless they use this phone."</p>
+        <p class="app-lead">"Harbour keeps what you write on this phone only. It is never sent anywhere. But anyone who can use this phone may be able to see it, so here is how to keep it private."</p>
+
         <h2 class="app-heading-m">"Quick exit"</h2>
-        <p>"The red Quick exit button at the top of every page leaves Harbour at once and opens a weather page instead. Harbour does not add its pages to your Back button, so pressing Back afterwards does not show what you were reading or writing."</p>
-        <p>"Quick exit does not delete your browser's history. Someone who looks at the history list can still see that you visited Harbour."</p>
-        <h2 class="app-heading-m">"If you share this phone"</h2>
+        <p>"The red Quick exit button at the top of every page closes Harbour at once and opens a weather website. On a keyboard, press Shift three times."</p>
+        <p>"Harbour does not add its pages to your Back button, so pressing Back afterwards does not show what you were reading or writing. If the lock is on, Harbour also locks."</p>
+        <p><strong>"Quick exit does not delete your browser's history."</strong>" Someone who looks at the history list can still see that you opened Harbour. To remove it, delete it from your browser's history, or use private browsing."</p>
+        <p>"You can choose which website quick exit opens in "<a href=href("/settings")>"Settings"</a>"."</p>
+
+        <h2 class="app-heading-m">"Lock Harbour with a passphrase"</h2>
+        <p>"With the lock on, what you write is stored encrypted, so it cannot be read without your passphrase. Harbour locks when you have not used it for a few minutes (you choose how long), when you use quick exit, and when you come back to it with the Back button."</p>
+        <p>"If you forget your passphrase, nobody can get your notes back, not even Harbour. The only way on is to delete everything and start again."</p>
+        <p><a href=href("/settings")>"Turn on the lock in Settings"</a></p>
+
+        <h2 class="app-heading-m">"Discreet mode"</h2>
+        <p>"Discreet mode changes Harbour's name and icon to “Notes” on every page, in the browser tab and on the lock screen. It does not change the web address."</p>
+
+        <h2 class="app-heading-m">"If you share this phone or computer"</h2>
         <ul>
-            <li>"Private or incognito browsing keeps Harbour out of your history, but everything you write is deleted when you close the window."</li>
-            <li>"Files you download from Harbour stay in your downloads list and files app until you delete them."</li>
-            <li>"If you add Harbour to your home screen, its name and icon stay there until you remove it."</li>
+            <li>"Private or incognito browsing keeps Harbour out of your history. But everything you write is deleted when you close the private window, so download a copy first if you want to keep it."</li>
+            <li>"If you add Harbour to your home screen, its name and icon stay there until you remove it. Turn on discreet mode before you add it, so it says “Notes”."</li>
+            <li>"Files you download from Harbour, such as a printed plan or a copy of your notes, stay in your downloads list and files app until you delete them. A downloaded copy is not protected by your passphrase."</li>
+            <li>"Printing leaves a record in some printers and in your browser's list of recent files."</li>
+            <li>"Calls and texts you make from Harbour show in your phone's call and message history."</li>
         </ul>
-        <p>"More privacy settings, such as a passphrase lock and a neutral name, are coming to "<a href=href("/settings")>"Settings"</a>"."</p>
+
+        <h2 class="app-heading-m">"What Harbour cannot protect against"</h2>
+        <p>"If someone has put tracking or spying software on your phone, they may see what you do, whatever Harbour does. If you are worried about this, use a phone or computer they cannot get to, such as a friend's or a library's."</p>
+        <p>"If you are in danger now, call "<a href="tel:999">"999"</a>"."</p>
+
+        <h2 class="app-heading-m">"Deleting everything"</h2>
+        <p>"Settings has a button to delete everything Harbour keeps on this phone, including its offline copy. It cannot delete files you downloaded, or your browser's history."</p>
+        <p><a href=href("/settings")>"Go to Settings"</a></p>
     }
 }

@@ -5,11 +5,18 @@
 //! the page is hidden or closed. Faults: unreadable data is copied aside before Harbour
 //! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
 //! switch to working in memory, with a message, and never overwrite the last good copy.
+//! With the lock on, what is written is sealed (see `lock.rs`); other tabs are in `tabs.rs`.
 
-use crate::adapters::{browser, storage, storage::StorageError};
+mod lock;
+mod tabs;
+
+pub use lock::LockState;
+pub use tabs::{broadcast, EXIT, WIPED};
+
+use crate::adapters::{browser, crypto, storage, storage::StorageError};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded, RECOVERY_PREFIX, STORAGE_KEY};
-use crate::domain::merge;
+use crate::domain::sealed::{KdfParams, Key};
 use leptos::ev;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, window_event_listener, TimeoutHandle};
 use leptos::prelude::*;
@@ -55,6 +62,10 @@ pub enum Notice {
     Recovered { key: String },
     /// Another tab changed the same thing; its version is kept under `key`.
     ConflictKept { key: String },
+    /// Everything was deleted (here or in another tab).
+    Deleted,
+    /// The passphrase was changed, or the lock turned on, in another tab.
+    LockedByOtherTab,
 }
 
 /// Whether the browser promised to keep Harbour's data.
@@ -72,12 +83,21 @@ pub struct Store {
     /// Discreet mode, separately so that pages re-render only when it changes.
     pub discreet: Memo<bool>,
     pub health: RwSignal<Health>,
+    pub lock_state: RwSignal<LockState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub persistence: RwSignal<Persistence>,
     pub recovery_keys: RwSignal<Vec<String>>,
     /// The unreadable text when it could not be kept in storage, so she can download it.
     pub unreadable_text: StoredValue<Option<String>>,
     sync: StoredValue<Sync, LocalStorage>,
+}
+
+/// The state of the lock, with the secret parts that never reach a signal.
+enum Lock {
+    Off,
+    Unlocked { key: Key, kdf: KdfParams },
+    /// `unsaved` is true when the sealed copy held here is newer than storage's.
+    Locked { locked: envelope::Locked, unsaved: bool },
 }
 
 /// Bookkeeping that is not shown: what was last written, and the pending save.
@@ -88,8 +108,9 @@ struct Sync {
     expect_stored: bool,
     pending: Option<TimeoutHandle>,
     asked_persistence: bool,
-    /// Write even if nothing changed (she asked to save again).
+    /// Write even if nothing changed (she asked to save again, or the lock changed).
     force: bool,
+    lock: Lock,
 }
 
 /// Provides the store to the app. Call once, at the top.
@@ -110,6 +131,7 @@ fn open() -> Store {
     let mut unreadable_text = None;
     let mut expect_stored = false;
     let mut base = Snapshot::default();
+    let mut lock = Lock::Off;
     let (snapshot, health) = match storage::probe().and_then(|()| storage::read(STORAGE_KEY)) {
         Err(_) => (Snapshot::default(), Health::Unavailable),
         Ok(raw) => match envelope::load(raw.as_deref()) {
@@ -129,6 +151,19 @@ fn open() -> Store {
                 } else {
                     base = snapshot.clone();
                 }
+                (snapshot, Health::Saving)
+            }
+            Loaded::Locked(locked) => {
+                expect_stored = true;
+                let snapshot = Snapshot {
+                    public: locked.public.clone(),
+                    ..Snapshot::default()
+                };
+                base = snapshot.clone();
+                lock = Lock::Locked {
+                    locked,
+                    unsaved: false,
+                };
                 (snapshot, Health::Saving)
             }
             Loaded::Unreadable { reason } => {
@@ -156,11 +191,16 @@ fn open() -> Store {
         },
     };
     let health_ok = health != Health::Unavailable;
+    let lock_state = match lock {
+        Lock::Locked { .. } => LockState::Locked,
+        _ => LockState::Off,
+    };
     let snapshot = RwSignal::new(snapshot);
     let store = Store {
         snapshot,
         discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
         health: RwSignal::new(health),
+        lock_state: RwSignal::new(lock_state),
         notices: RwSignal::new(notices),
         persistence: RwSignal::new(Persistence::Unknown),
         recovery_keys: RwSignal::new(Vec::new()),
@@ -171,6 +211,7 @@ fn open() -> Store {
             pending: None,
             asked_persistence: false,
             force: false,
+            lock,
         }),
     };
     if health_ok {
@@ -210,6 +251,8 @@ impl Store {
         std::mem::forget(window_event_listener(ev::storage, move |e| {
             self.on_storage_event(e.key(), e.new_value());
         }));
+        self.watch_lock();
+        tabs::listen(self);
         if self.health.get_untracked().may_write() {
             self.ask_persistence_once();
         }
@@ -237,7 +280,8 @@ impl Store {
             handle.clear();
         }
         let health = self.health.get_untracked();
-        if !health.may_write() {
+        let locked = self.sync.with_value(|s| matches!(s.lock, Lock::Locked { .. }));
+        if !health.may_write() || locked {
             return;
         }
         let changed = self
@@ -255,9 +299,19 @@ impl Store {
 
     fn write(self) {
         let now = browser::now_iso();
-        let result = self
-            .snapshot
-            .with_untracked(|snap| storage::write_json(STORAGE_KEY, &envelope::stored(snap, &now)));
+        let result = self.snapshot.with_untracked(|snap| {
+            self.sync.with_value(|s| match &s.lock {
+                Lock::Off => storage::write_json(STORAGE_KEY, &envelope::stored(snap, &now)),
+                Lock::Unlocked { key, kdf } => match crypto::random_bytes() {
+                    Ok(iv) => storage::write_json(
+                        STORAGE_KEY,
+                        &envelope::stored_sealed(snap, &now, key, kdf, iv),
+                    ),
+                    Err(why) => Err(StorageError::Failed(why)),
+                },
+                Lock::Locked { .. } => Ok(()),
+            })
+        });
         let next = match result {
             Ok(()) => {
                 let snap = self.snapshot.get_untracked();
@@ -311,9 +365,7 @@ impl Store {
         match key.as_deref() {
             // clear(): everything went, from another tab or the browser.
             None => {
-                if self.sync.with_value(|s| s.expect_stored)
-                    && self.health.get_untracked().may_write()
-                {
+                if self.sync.with_value(|s| s.expect_stored) && self.health.get_untracked().may_write() {
                     self.health.set(Health::Cleared);
                 }
                 self.refresh_recovery_keys();
@@ -324,50 +376,10 @@ impl Store {
                         self.health.set(Health::Cleared);
                     }
                 }
-                Some(raw) => self.adopt_external(&raw),
+                Some(raw) => tabs::adopt_external(self, &raw),
             },
             Some(k) if k.starts_with(RECOVERY_PREFIX) => self.refresh_recovery_keys(),
             Some(_) => {}
-        }
-    }
-
-    /// Another tab saved: take its changes, keeping ours where both changed the same thing.
-    fn adopt_external(self, raw: &str) {
-        match envelope::load(Some(raw)) {
-            Loaded::Ready {
-                snapshot: theirs, ..
-            } => {
-                let ours = self.snapshot.get_untracked();
-                let base = self.sync.with_value(|s| s.base.clone());
-                self.sync.update_value(|s| {
-                    s.base = theirs.clone();
-                    s.expect_stored = true;
-                });
-                if self.health.get_untracked() == Health::Cleared {
-                    self.health.set(Health::Saving);
-                }
-                if ours == base {
-                    self.snapshot.set(theirs);
-                    return;
-                }
-                let merged = merge::merge(&base, &ours, &theirs);
-                if !merged.conflicts.is_empty() {
-                    if let Some(key) = keep_copy(raw) {
-                        self.notices
-                            .update(|n| n.push(Notice::ConflictKept { key }));
-                        self.refresh_recovery_keys();
-                    }
-                }
-                self.snapshot.set(merged.value);
-            }
-            Loaded::TooNew { schema, .. } => self.health.set(Health::TooNew { schema }),
-            Loaded::Unreadable { .. } => {
-                if let Some(key) = keep_copy(raw) {
-                    self.notices.update(|n| n.push(Notice::Recovered { key }));
-                    self.refresh_recovery_keys();
-                }
-            }
-            Loaded::Empty => {}
         }
     }
 
@@ -396,14 +408,43 @@ impl Store {
         }
     }
 
-    /// The text of what she has now, as Harbour would store it, for a download.
+    /// The text of what she has now, as Harbour would store it in the clear, for a download.
     pub fn current_as_text(self) -> String {
         self.snapshot
             .with_untracked(|snap| envelope::encode(snap, &browser::now_iso()))
     }
 
+    /// Adds a notice (once).
+    pub fn notify(self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
     /// Dismisses a notice.
     pub fn dismiss(self, notice: &Notice) {
         self.notices.update(|n| n.retain(|x| x != notice));
+    }
+
+    /// Forgets everything in memory after "Delete everything" (here or in another tab),
+    /// without writing: Harbour starts clean.
+    pub fn reset_after_wipe(self) {
+        self.sync.update_value(|s| {
+            if let Some(handle) = s.pending.take() {
+                handle.clear();
+            }
+            s.base = Snapshot::default();
+            s.expect_stored = false;
+            s.force = false;
+            s.lock = Lock::Off;
+        });
+        self.snapshot.set(Snapshot::default());
+        self.lock_state.set(LockState::Off);
+        self.health.set(Health::Saving);
+        self.unreadable_text.set_value(None);
+        self.recovery_keys.set(Vec::new());
+        self.notices.set(vec![Notice::Deleted]);
     }
 }

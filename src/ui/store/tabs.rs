@@ -1,0 +1,144 @@
+//! Harbour open in more than one tab: another tab's saves reach this one (merged, never a
+//! silent loss), and quick exit or "Delete everything" in one tab reaches them all.
+
+use super::{keep_copy, Health, Lock, LockState, Notice, Store};
+use crate::domain::envelope::{self, Loaded};
+use crate::domain::merge;
+use crate::domain::data::Snapshot;
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+const CHANNEL: &str = "harbour";
+/// Another tab used quick exit: leave too.
+pub const EXIT: &str = "exit";
+/// Another tab deleted everything: forget it here too.
+pub const WIPED: &str = "wiped";
+
+/// Tells every other Harbour tab something.
+pub fn broadcast(message: &str) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str(message));
+        channel.close();
+    }
+}
+
+/// Listens to the other tabs for the app's lifetime.
+pub(super) fn listen(store: Store) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        match e.data().as_string().as_deref() {
+            Some(EXIT) => crate::ui::components::layout::quick_exit_here(store),
+            Some(WIPED) => store.reset_after_wipe(),
+            _ => {}
+        }
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Keep the channel open for the app's lifetime.
+    std::mem::forget(channel);
+}
+
+/// Another tab saved: take its changes, keeping ours where both changed the same thing.
+pub(super) fn adopt_external(store: Store, raw: &str) {
+    match envelope::load(Some(raw)) {
+        Loaded::Ready { snapshot: theirs, .. } => {
+            if store.sync.with_value(|s| !matches!(s.lock, Lock::Off)) {
+                // The lock was turned off in another tab.
+                store.sync.update_value(|s| s.lock = Lock::Off);
+                store.lock_state.set(LockState::Off);
+            }
+            merge_in(store, theirs, raw);
+        }
+        Loaded::Locked(locked) => {
+            let opened = store.sync.with_value(|s| match &s.lock {
+                Lock::Unlocked { key, .. } => Some(envelope::open_locked(&locked, key)),
+                _ => None,
+            });
+            match opened {
+                Some(Ok((theirs, _))) => merge_in(store, theirs, raw),
+                // Our key no longer opens it (passphrase changed there), or the lock was
+                // turned on there: lock here, keeping any words we had not saved.
+                Some(Err(_)) | None => {
+                    let was_open = store.lock_state.get_untracked() != LockState::Locked;
+                    if was_open {
+                        if let Some(key) = keep_unsaved(store) {
+                            store.notify(Notice::ConflictKept { key });
+                        }
+                        store.notify(Notice::LockedByOtherTab);
+                    }
+                    let public = locked.public.clone();
+                    store.sync.update_value(|s| {
+                        s.lock = Lock::Locked { locked, unsaved: false };
+                        s.base = Snapshot {
+                            public: public.clone(),
+                            ..Snapshot::default()
+                        };
+                        s.force = false;
+                    });
+                    store.snapshot.set(Snapshot {
+                        public,
+                        ..Snapshot::default()
+                    });
+                    store.lock_state.set(LockState::Locked);
+                }
+            }
+        }
+        Loaded::TooNew { schema, .. } => store.health.set(Health::TooNew { schema }),
+        Loaded::Unreadable { .. } => {
+            if let Some(key) = keep_copy(raw) {
+                store.notify(Notice::Recovered { key });
+                store.refresh_recovery_keys();
+            }
+        }
+        Loaded::Empty => {}
+    }
+}
+
+/// If this tab has changes not yet saved, keeps them as a recovery copy (in the clear only
+/// when the lock is off; sealed otherwise).
+fn keep_unsaved(store: Store) -> Option<String> {
+    let unsaved = store
+        .snapshot
+        .with_untracked(|snap| store.sync.with_value(|s| *snap != s.base));
+    if !unsaved {
+        return None;
+    }
+    let text = store.snapshot.with_untracked(|snap| {
+        store.sync.with_value(|s| match &s.lock {
+            Lock::Off => Some(envelope::encode(snap, &crate::adapters::browser::now_iso())),
+            Lock::Unlocked { key, kdf } => crate::adapters::crypto::random_bytes().ok().and_then(|iv| {
+                serde_json::to_string(&envelope::stored_sealed(snap, &crate::adapters::browser::now_iso(), key, kdf, iv)).ok()
+            }),
+            Lock::Locked { .. } => None,
+        })
+    })?;
+    let key = keep_copy(&text)?;
+    store.refresh_recovery_keys();
+    Some(key)
+}
+
+fn merge_in(store: Store, theirs: Snapshot, raw: &str) {
+    let ours = store.snapshot.get_untracked();
+    let base = store.sync.with_value(|s| s.base.clone());
+    store.sync.update_value(|s| {
+        s.base = theirs.clone();
+        s.expect_stored = true;
+    });
+    if store.health.get_untracked() == Health::Cleared {
+        store.health.set(Health::Saving);
+    }
+    if ours == base {
+        store.snapshot.set(theirs);
+        return;
+    }
+    let merged = merge::merge(&base, &ours, &theirs);
+    if !merged.conflicts.is_empty() {
+        if let Some(key) = keep_copy(raw) {
+            store.notify(Notice::ConflictKept { key });
+            store.refresh_recovery_keys();
+        }
+    }
+    store.snapshot.set(merged.value);
+}
