@@ -40,17 +40,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Never touch requests to other origins (Harbour makes none).
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  // caches.match with cacheName never creates a cache (caches.open would, which would
+  // bring one back after "Delete everything").
   if (request.mode === 'navigate') {
-    event.respondWith(
-      caches.open(CACHE).then((cache) =>
-        cache.match(appPage).then((page) => page || fetch(request))
-      )
-    );
+    event.respondWith(caches.match(appPage, { cacheName: CACHE }).then((page) => page || fetch(request)));
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request))
-    )
+    caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request))
   );
 });

@@ -80,8 +80,8 @@ pub fn LockScreen() -> impl IntoView {
                 {move || if discreet.get() { "Forgotten it?" } else { "Forgotten your passphrase?" }}
             </summary>
             <div class="app-details__text">
-                <p>"There is no way to get it back. Your notes are locked with it, and nobody else has a copy, not even Harbour."</p>
-                <p>"The only way to use Harbour again is to delete everything on this phone and start again."</p>
+                <p>"There is no way to get it back. Your notes are locked with it, and nobody else has a copy."</p>
+                <p>"The only way on is to delete everything on this phone and start again."</p>
                 <DeleteEverything/>
             </div>
         </details>

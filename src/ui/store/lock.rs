@@ -235,7 +235,10 @@ impl Store {
                 "Harbour could not save the change, so it has not been made. Your notes are as they were.".into(),
             );
         }
-        self.lock_state.set(state);
+        // Setting an equal value would still re-render everything that reads it.
+        if self.lock_state.get_untracked() != state {
+            self.lock_state.set(state);
+        }
         Ok(())
     }
 }

@@ -1,0 +1,323 @@
+// Privacy on a shared phone, in a real browser: quick exit (button, Shift×3, other tabs),
+// Back after an exit, the passphrase lock (encryption at rest, wrong passphrase, re-keying
+// that survives the tab closing midway, idle lock), discreet mode and delete everything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilderModule from '@axe-core/playwright';
+import { launch, appReady, waitStored } from './harness.mjs';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const PASS = 'kettle blue garden';
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h.close();
+});
+
+const neutral = (context) =>
+  context.route(/^https:\/\/(www\.bbc\.co\.uk|www\.metoffice\.gov\.uk)\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Forecast</p>' }));
+
+async function freshNotebook(context) {
+  const page = await context.newPage();
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  return page;
+}
+
+async function turnLockOn(page) {
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.getByLabel('Choose a passphrase').fill(PASS);
+  await page.getByLabel('Type it again').fill(PASS);
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+}
+
+async function unlock(page, passphrase = PASS) {
+  await page.getByLabel('Passphrase').fill(passphrase);
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Open' }).click();
+  return start;
+}
+
+const everythingStored = (page) =>
+  page.evaluate(async () => {
+    const values = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        values.push(`${request.url}=${await response.text()}`);
+      }
+    }
+    return values.join('\n');
+  });
+
+test('Shift pressed three times leaves within 100 ms, and six presses of Back never show her words', async () => {
+  const context = await h.browser.newContext();
+  await neutral(context);
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  await page.fill('#notes', 'CANARY-BACK');
+  await waitStored(page, 'CANARY-BACK');
+  // Move around the app first: none of it may come back.
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Using Harbour safely' }).first().click();
+  await page.getByRole('heading', { name: 'Using Harbour safely' }).waitFor();
+  await page.evaluate(() => {
+    window.__exitTimes = {};
+    addEventListener('keyup', (e) => { if (e.key === 'Shift') window.__exitTimes.last = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (document.documentElement.classList.contains('app-exiting')) window.__exitTimes.blank ??= performance.now();
+    }).observe(document.documentElement, { attributes: true });
+  });
+  await page.keyboard.press('Shift');
+  await page.locator('[role=status]', { hasText: 'Shift pressed 1 time' }).waitFor();
+  await page.keyboard.press('Shift');
+  const [times] = await Promise.all([
+    page.waitForEvent('framenavigated').then(() => null),
+    page.evaluate(() => {
+      const t = window.__exitTimes;
+      return new Promise((resolve) => {
+        const poll = () => (t.blank ? resolve({ ...t }) : setTimeout(poll, 1));
+        setTimeout(poll, 0);
+      });
+    }).catch(() => null),
+    page.keyboard.press('Shift'),
+  ]);
+  await page.waitForURL('https://www.bbc.co.uk/weather');
+  if (times) assert.ok(times.blank - times.last < 100, `blanked ${times.blank - times.last} ms after the third press`);
+  for (let i = 0; i < 6; i++) {
+    await page.goBack().catch(() => {});
+    const html = await page.content();
+    assert.doesNotMatch(html, /CANARY-BACK/, `Back ${i + 1} shows her words at ${page.url()}`);
+    assert.ok(!page.url().startsWith(h.server.url) || !(await page.content()).includes('CANARY'), `Back ${i + 1}`);
+  }
+  await context.close();
+});
+
+test('the shortcut ignores Shift used with another key, and another key starts the count again', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(h.url('/'));
+  await appReady(page);
+  await page.keyboard.press('Shift+A');
+  await page.keyboard.press('Shift+B');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(200);
+  assert.ok(page.url().startsWith(h.server.url), 'still in Harbour');
+  await page.locator('[role=status]', { hasText: 'Shift pressed 2 times' }).waitFor();
+  await context.close();
+});
+
+test('quick exit in one tab leaves every Harbour tab, and goes where she chose', async () => {
+  const context = await h.browser.newContext();
+  await neutral(context);
+  const a = await context.newPage();
+  await a.goto(h.url('/settings'));
+  await appReady(a);
+  await a.getByLabel('Met Office').check();
+  await waitStored(a, 'metoffice');
+  const b = await context.newPage();
+  await b.goto(h.url('/notebook'));
+  await appReady(b);
+  await a.getByRole('link', { name: 'Quick exit' }).click();
+  await a.waitForURL('https://www.metoffice.gov.uk/');
+  await b.waitForURL('https://www.metoffice.gov.uk/');
+  await context.close();
+});
+
+test('with the lock on, her words are in no stored value or cache, and a wrong passphrase changes nothing', async () => {
+  const context = await h.browser.newContext();
+  const page = await freshNotebook(context);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await turnLockOn(page);
+  await page.getByRole('link', { name: 'Notebook' }).count();
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  // Every new page load starts locked.
+  await unlock(page);
+  await page.getByRole('heading', { name: 'Notebook' }).waitFor();
+  await page.fill('#notes', 'CANARY-SECRET words');
+  await page.waitForTimeout(600);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const stored = await everythingStored(page);
+  assert.match(stored, /"sealed"/, 'the envelope is sealed');
+  assert.match(stored, /"iterations":600000/, 'KDF parameters are stored with the data');
+  assert.doesNotMatch(stored, /CANARY-SECRET/, 'the canary is in no localStorage value or Cache Storage entry');
+  const before = await page.evaluate(() => localStorage.getItem('harbour'));
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { name: 'Harbour is locked' }).waitFor();
+  assert.doesNotMatch(await page.content(), /CANARY-SECRET/);
+  assert.deepEqual(await new AxeBuilder({ page }).withTags(WCAG).analyze().then((r) => r.violations.map((v) => v.id)), []);
+  await unlock(page, 'not the right passphrase');
+  await page.getByText('That passphrase did not open Harbour').first().waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('harbour')), before, 'a wrong passphrase changes nothing');
+  await unlock(page);
+  await page.getByRole('heading', { name: 'Notebook' }).waitFor();
+  assert.equal(await page.inputValue('#notes'), 'CANARY-SECRET words');
+  await context.close();
+});
+
+test('turning the lock on, changing the passphrase and turning it off lose nothing, even if the tab closes midway', async () => {
+  const context = await h.browser.newContext();
+  let page = await freshNotebook(context);
+  await page.fill('#notes', 'CANARY-MIDWAY');
+  await waitStored(page, 'CANARY-MIDWAY');
+
+  // Close the tab while the key is being derived.
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.getByLabel('Choose a passphrase').fill(PASS);
+  await page.getByLabel('Type it again').fill(PASS);
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await page.close({ runBeforeUnload: true });
+  const readable = async (passphrases) => {
+    const p = await context.newPage();
+    await p.goto(h.url('/notebook'));
+    await appReady(p);
+    if (await p.getByRole('heading', { name: 'Harbour is locked' }).count()) {
+      for (const pass of passphrases) {
+        await unlock(p, pass);
+        const ok = await p.getByRole('heading', { name: 'Notebook' }).waitFor({ timeout: 3000 }).then(() => true, () => false);
+        if (ok) break;
+      }
+    }
+    assert.equal(await p.inputValue('#notes'), 'CANARY-MIDWAY');
+    return p;
+  };
+  page = await readable([PASS]);
+
+  // Finish turning it on, then close midway through a change of passphrase: one of the two
+  // passphrases opens it, with every word.
+  await turnLockOn(page);
+  await page.getByLabel('Current passphrase').fill(PASS);
+  await page.getByLabel('New passphrase', { exact: true }).fill('a different phrase');
+  await page.getByLabel('Type the new passphrase again').fill('a different phrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.close({ runBeforeUnload: true });
+  page = await readable([PASS, 'a different phrase']);
+
+  // A finished change: the old passphrase no longer opens it, the new one does.
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  // Whichever passphrase `readable` used is the current one; it is unlocked now.
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+  await page.getByLabel('Current passphrase').fill('a different phrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill('third phrase here');
+  await page.getByLabel('Type the new passphrase again').fill('third phrase here');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  const changed = await page.getByText('Your passphrase has been changed.').waitFor({ timeout: 5000 }).then(() => true, () => false);
+  if (!changed) {
+    // The first change had not finished: the current passphrase was still the old one.
+    await page.getByLabel('Current passphrase').fill(PASS);
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText('Your passphrase has been changed.').waitFor();
+  }
+  await page.close();
+  page = await context.newPage();
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  await unlock(page, PASS);
+  await page.getByText('That passphrase did not open Harbour').first().waitFor();
+  await unlock(page, 'third phrase here');
+  await page.getByRole('heading', { name: 'Notebook' }).waitFor();
+  assert.equal(await page.inputValue('#notes'), 'CANARY-MIDWAY');
+
+  // Turning it off writes the clear copy in one go.
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.getByRole('button', { name: 'Turn off the lock' }).click();
+  await page.getByRole('button', { name: 'Turn on the lock' }).waitFor();
+  await page.close({ runBeforeUnload: true });
+  page = await readable([]);
+  assert.match(await page.evaluate(() => localStorage.getItem('harbour')), /"data":\{"notes":"CANARY-MIDWAY"/);
+  await context.close();
+});
+
+test('Harbour locks after the idle time she chose, and when she comes back with Back', async () => {
+  const context = await h.browser.newContext();
+  await neutral(context);
+  const page = await freshNotebook(context);
+  await page.clock.install();
+  await page.reload();
+  await appReady(page);
+  await page.fill('#notes', 'CANARY-IDLE');
+  await turnLockOn(page);
+  await page.getByLabel('1 minute').check();
+  await page.clock.fastForward('00:30');
+  assert.equal(await page.getByRole('heading', { name: 'Harbour is locked' }).count(), 0, 'not yet');
+  await page.clock.fastForward('01:10');
+  await page.getByRole('heading', { name: 'Harbour is locked' }).waitFor();
+  assert.doesNotMatch(await page.content(), /CANARY-IDLE/);
+  await unlock(page);
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  // Leave for another page and come back with Back: Harbour must be locked.
+  await page.goto('https://www.bbc.co.uk/weather');
+  await page.goBack();
+  await appReady(page);
+  await page.getByRole('heading', { name: 'Harbour is locked' }).waitFor();
+  await context.close();
+});
+
+test('discreet mode: a neutral title and icon on every route, before and after the app loads, and a neutral lock screen', async () => {
+  const context = await h.browser.newContext();
+  const page = await freshNotebook(context);
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.getByLabel('Use a plain name and icon').check();
+  await waitStored(page, '"discreet":true');
+  for (const path of ['/', '/guide', '/notebook', '/settings', '/safety-plan', '/nowhere']) {
+    await page.goto(h.url(path), { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.title(), 'Notes', `${path} before the app runs`);
+    await appReady(page);
+    assert.equal(await page.title(), 'Notes', path);
+    assert.match(await page.locator('#app-favicon').getAttribute('href'), /notes\.svg$/);
+    assert.equal((await page.locator('.app-header__name').textContent()).trim(), 'Notes');
+  }
+  await turnLockOn(page);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await page.locator('main h1').textContent()).trim(), 'Notes');
+  assert.doesNotMatch(await page.locator('main').textContent(), /Harbour/);
+  await context.close();
+});
+
+test('delete everything clears storage, caches and the service worker, and starts clean', async () => {
+  const context = await h.browser.newContext();
+  const page = await freshNotebook(context);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.fill('#notes', 'CANARY-DELETE');
+  await waitStored(page, 'CANARY-DELETE');
+  await page.evaluate(() => localStorage.setItem('harbour:recovery:1', 'old copy'));
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByRole('heading', { name: 'Everything has been deleted' }).waitFor();
+  await page.waitForTimeout(600);
+  const left = await page.evaluate(async () => ({
+    storage: Object.keys(localStorage),
+    caches: await caches.keys(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+  assert.deepEqual(left, { storage: [], caches: [], workers: 0 });
+  await page.getByRole('link', { name: 'Notebook' }).count();
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  assert.equal(await page.inputValue('#notes'), '');
+  await context.close();
+});
