@@ -1,9 +1,13 @@
 //! Pure logic: the data she writes, how it is stored, migrated and merged. No browser code.
 
+pub mod backup;
+pub mod child_plan;
 pub mod data;
 pub mod envelope;
 pub mod exit_shortcut;
 pub mod merge;
 pub mod migrate;
+pub mod notebook;
 pub mod route;
 pub mod sealed;
+pub mod share;
