@@ -36,7 +36,7 @@ fn autosave_of_a_large_plan() {
         let notes = format!("{round}{}", field.repeat(100));
         store.snapshot.update(|s| {
             *s = Snapshot {
-                data: AppData { notes },
+                data: AppData { notes, ..AppData::default() },
                 ..s.clone()
             }
         });

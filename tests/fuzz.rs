@@ -111,6 +111,7 @@ fn samples() -> (Vec<String>, Key) {
         public: PublicSettings::default(),
         data: AppData {
             notes: "Bail return 3 March. “Quotes”, £, and a newline\nhere.".into(),
+            ..AppData::default()
         },
     };
     let kdf = new_kdf([3; SALT_LEN]);

@@ -134,7 +134,7 @@ proptest! {
     fn any_snapshot_survives_storage(notes in any_text(), exit in any_text(), discreet in any::<bool>()) {
         let snapshot = Snapshot {
             public: PublicSettings { exit_url: exit, discreet, lock_minutes: 5 },
-            data: AppData { notes },
+            data: AppData { notes, ..AppData::default() },
         };
         let text = encode(&snapshot, "2026-11-23T00:00:00Z");
         match load(Some(&text)) {

@@ -3,6 +3,7 @@
 //! Every struct denies unknown fields and has no defaults: stored data of the wrong shape is
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
+use crate::domain::plan::SafetyPlan;
 use serde::{Deserialize, Serialize};
 
 /// The neutral page quick exit goes to unless she picks another.
@@ -39,6 +40,8 @@ impl Default for PublicSettings {
 pub struct AppData {
     /// Free notes from the notebook page.
     pub notes: String,
+    /// The household safety plan (schema 2).
+    pub plan: SafetyPlan,
 }
 
 /// One saved state: the clear settings and her data.

@@ -230,6 +230,7 @@ mod tests {
             public: PublicSettings::default(),
             data: AppData {
                 notes: "Bail return 3 March. Ask about the school.".into(),
+                ..AppData::default()
             },
         }
     }

@@ -19,7 +19,39 @@ pub struct Migration {
 pub const FIRST: u32 = 1;
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    title: "Add the safety plan",
+    description: "Adds an empty household safety plan beside her notes.",
+    apply: add_safety_plan,
+}];
+
+/// 1 → 2: an empty plan, exactly as schema 2 wrote one.
+fn add_safety_plan(mut doc: Value) -> Result<Value, String> {
+    let data = doc
+        .get_mut("data")
+        .and_then(Value::as_object_mut)
+        .ok_or("no data object")?;
+    if data.contains_key("plan") {
+        return Err("already has a plan".into());
+    }
+    data.insert(
+        "plan".into(),
+        serde_json::json!({
+            "body": {
+                "situation": "",
+                "person": "",
+                "household": {"adults": [], "children": [], "other_children": ""},
+                "standing": {"status": "", "conditions": "", "agreement": "", "orders": "", "bail_return": "", "next_meeting": ""},
+                "contact": {"lives_at_home": "", "supervisors": [], "overnight": ""},
+                "review": {"date": "", "agreed_by": ""},
+                "sections": []
+            },
+            "versions": []
+        }),
+    );
+    Ok(doc)
+}
 
 /// The schema this build writes.
 pub const LATEST: u32 = FIRST + MIGRATIONS.len() as u32;

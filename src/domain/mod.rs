@@ -6,6 +6,7 @@ pub mod data;
 pub mod envelope;
 pub mod exit_shortcut;
 pub mod merge;
+pub mod plan;
 pub mod migrate;
 pub mod notebook;
 pub mod route;
