@@ -30,18 +30,55 @@ impl Rng {
 }
 
 fn cases() -> usize {
-    std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000)
 }
 
 fn seed() -> u64 {
-    std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_0F_4A2B0)
+    std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_0F_4A2B0)
 }
 
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "null", "true", "false", "0", "-1", "1e999", "\\u0000", "\\ud800",
-    "\"schema\"", "\"data\"", "\"sealed\"", "\"public\"", "\"saved_at\"", "\"notes\"", "\"iv\"", "\"kdf\"",
-    "\"iterations\"", "\"salt\"", "\"cipher\"", "\"AES-256-GCM\"", "\"PBKDF2-SHA256\"", "4294967296", "600000",
-    "\"AAAAAAAAAAAAAAAA\"", "é", "\u{1F600}", "  ", "\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1e999",
+    "\\u0000",
+    "\\ud800",
+    "\"schema\"",
+    "\"data\"",
+    "\"sealed\"",
+    "\"public\"",
+    "\"saved_at\"",
+    "\"notes\"",
+    "\"iv\"",
+    "\"kdf\"",
+    "\"iterations\"",
+    "\"salt\"",
+    "\"cipher\"",
+    "\"AES-256-GCM\"",
+    "\"PBKDF2-SHA256\"",
+    "4294967296",
+    "600000",
+    "\"AAAAAAAAAAAAAAAA\"",
+    "é",
+    "\u{1F600}",
+    "  ",
+    "\n",
 ];
 
 /// Mutates `seed` a few times: flips, inserts, deletes, truncates, splices tokens.
@@ -88,7 +125,12 @@ fn random_text(rng: &mut Rng) -> String {
 }
 
 /// Runs `case` `n` times with inputs from `make`, catching panics; returns how many ran.
-fn run(name: &str, n: usize, mut make: impl FnMut(&mut Rng) -> String, case: impl Fn(&str)) -> usize {
+fn run(
+    name: &str,
+    n: usize,
+    mut make: impl FnMut(&mut Rng) -> String,
+    case: impl Fn(&str),
+) -> usize {
     let mut rng = Rng(seed() ^ name.len() as u64 ^ 0x9E37_79B9_7F4A_7C15);
     let mut panics = Vec::new();
     let quiet = std::panic::take_hook();
@@ -101,7 +143,12 @@ fn run(name: &str, n: usize, mut make: impl FnMut(&mut Rng) -> String, case: imp
     }
     std::panic::set_hook(quiet);
     println!("FUZZ {name}: {n} cases, {} panics", panics.len());
-    assert!(panics.is_empty(), "{name} panicked on {} inputs, first: {:?}", panics.len(), panics[0]);
+    assert!(
+        panics.is_empty(),
+        "{name} panicked on {} inputs, first: {:?}",
+        panics.len(),
+        panics[0]
+    );
     n
 }
 
@@ -115,9 +162,20 @@ fn samples() -> (Vec<String>, Key) {
         },
     };
     let kdf = new_kdf([3; SALT_LEN]);
-    let sealed = serde_json::to_string(&envelope::stored_sealed(&snapshot, "2026-11-23T00:00:00Z", &key, &kdf, [9; IV_LEN])).unwrap();
+    let sealed = serde_json::to_string(&envelope::stored_sealed(
+        &snapshot,
+        "2026-11-23T00:00:00Z",
+        &key,
+        &kdf,
+        [9; IV_LEN],
+    ))
+    .unwrap();
     let plain = envelope::encode(&snapshot, "2026-11-23T00:00:00Z");
-    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-1.json")).unwrap();
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema-1.json"
+    ))
+    .unwrap();
     (vec![plain, sealed, fixture], key)
 }
 
@@ -175,6 +233,12 @@ fn the_fuzzer_reaches_the_decryptor() {
             }
         }
     }
-    assert!(locked > 100, "only {locked} of 2,000 mutants reached the decryptor");
-    assert!(opened > 0, "no mutant still opened (the mutations are too heavy)");
+    assert!(
+        locked > 100,
+        "only {locked} of 2,000 mutants reached the decryptor"
+    );
+    assert!(
+        opened > 0,
+        "no mutant still opened (the mutations are too heavy)"
+    );
 }

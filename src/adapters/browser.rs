@@ -133,3 +133,33 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Today's date where she is, as YYYY-MM-DD.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A new random id for an item she adds (12 hex digits).
+pub fn new_id() -> String {
+    let bytes: [u8; 6] = crate::adapters::crypto::random_bytes().unwrap_or_else(|_| {
+        // No CSPRNG: the time is unique enough for an item id (not a secret).
+        let t = now_ms() as u64;
+        let mut b = [0u8; 6];
+        b.copy_from_slice(&t.to_be_bytes()[2..]);
+        b
+    });
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Opens the browser's print dialog (which can also save a PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -30,14 +30,25 @@ pub async fn derive_key(passphrase: &str, derivation: &Derivation) -> Result<Key
     let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
     let material = JsFuture::from(
         subtle
-            .import_key_with_str("raw", &js_sys::Uint8Array::from(passphrase.as_bytes()), "PBKDF2", false, &usages)
+            .import_key_with_str(
+                "raw",
+                &js_sys::Uint8Array::from(passphrase.as_bytes()),
+                "PBKDF2",
+                false,
+                &usages,
+            )
             .map_err(|e| format!("{e:?}"))?,
     )
     .await
     .map_err(|e| format!("{e:?}"))?
     .unchecked_into::<web_sys::CryptoKey>();
     let salt = js_sys::Uint8Array::from(derivation.salt.as_slice());
-    let params = web_sys::Pbkdf2Params::new("PBKDF2", &JsValue::from_str("SHA-256"), derivation.iterations, &salt);
+    let params = web_sys::Pbkdf2Params::new(
+        "PBKDF2",
+        &JsValue::from_str("SHA-256"),
+        derivation.iterations,
+        &salt,
+    );
     let bits = JsFuture::from(
         subtle
             .derive_bits_with_object(&params, &material, 256)

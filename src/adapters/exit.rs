@@ -11,22 +11,32 @@ pub fn listen_for_shortcut(on_key: impl Fn(KeyEvent) + 'static) {
     };
     let on_key = std::rc::Rc::new(on_key);
     let down = on_key.clone();
-    let keydown = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Shift" {
-            if !ev.repeat() {
-                down(KeyEvent::ShiftDown);
+    let keydown =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Shift" {
+                if !ev.repeat() {
+                    down(KeyEvent::ShiftDown);
+                }
+            } else {
+                down(KeyEvent::OtherDown);
             }
-        } else {
-            down(KeyEvent::OtherDown);
-        }
-    });
-    let keyup = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Shift" {
-            on_key(KeyEvent::ShiftUp);
-        }
-    });
-    let _ = window.add_event_listener_with_callback_and_bool("keydown", keydown.as_ref().unchecked_ref(), true);
-    let _ = window.add_event_listener_with_callback_and_bool("keyup", keyup.as_ref().unchecked_ref(), true);
+        });
+    let keyup =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Shift" {
+                on_key(KeyEvent::ShiftUp);
+            }
+        });
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "keydown",
+        keydown.as_ref().unchecked_ref(),
+        true,
+    );
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "keyup",
+        keyup.as_ref().unchecked_ref(),
+        true,
+    );
     keydown.forget();
     keyup.forget();
 }
@@ -35,7 +45,10 @@ pub fn listen_for_shortcut(on_key: impl Fn(KeyEvent) + 'static) {
 pub fn blank_page() {
     crate::adapters::browser::set_root_class("app-exiting", true);
     crate::adapters::browser::set_title("");
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         // Remove her words from the page too, not just from view.
         body.set_inner_html("");
     }

@@ -4,6 +4,6 @@
 pub mod browser;
 pub mod crypto;
 pub mod exit;
-pub mod wipe;
 pub mod pwa;
 pub mod storage;
+pub mod wipe;

@@ -65,6 +65,14 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Failed(describe(&e)))
 }
 
+/// True when storage holds no keys at all (it was cleared).
+pub fn is_empty() -> bool {
+    LocalStorage::raw()
+        .length()
+        .map(|n| n == 0)
+        .unwrap_or(false)
+}
+
 /// Every key that starts with `prefix`.
 pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
     let storage = LocalStorage::raw();

@@ -36,9 +36,13 @@ pub async fn delete_everything() -> Result<(), String> {
     }
     let navigator = window.navigator();
     if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        if let Ok(registrations) = JsFuture::from(navigator.service_worker().get_registrations()).await {
+        if let Ok(registrations) =
+            JsFuture::from(navigator.service_worker().get_registrations()).await
+        {
             for registration in js_sys::Array::from(&registrations).iter() {
-                if let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+                if let Ok(registration) =
+                    registration.dyn_into::<web_sys::ServiceWorkerRegistration>()
+                {
                     if let Ok(promise) = registration.unregister() {
                         if JsFuture::from(promise).await.is_err() {
                             note("could not remove the offline copy".into());

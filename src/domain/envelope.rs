@@ -8,7 +8,7 @@
 
 use crate::domain::data::{AppData, PublicSettings, Snapshot};
 use crate::domain::migrate::{self, MigrateError, LATEST};
-use crate::domain::sealed::{self, Key, KdfParams, OpenError, Sealed, IV_LEN};
+use crate::domain::sealed::{self, KdfParams, Key, OpenError, Sealed, IV_LEN};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -159,8 +159,8 @@ fn read(text: &str) -> Result<Loaded, String> {
             if schema < migrate::FIRST {
                 return Err(format!("format {schema} is not one Harbour ever used"));
             }
-            let sealed: Sealed =
-                serde_json::from_value(sealed).map_err(|e| format!("sealed data has the wrong shape ({e})"))?;
+            let sealed: Sealed = serde_json::from_value(sealed)
+                .map_err(|e| format!("sealed data has the wrong shape ({e})"))?;
             sealed::derivation(&sealed.kdf).map_err(|e| format!("{e:?}"))?;
             Ok(Loaded::Locked(Locked {
                 schema,
@@ -176,11 +176,17 @@ fn read(text: &str) -> Result<Loaded, String> {
 
 /// Migrates and reads `{public, data}` stored at `schema`.
 fn open_doc(public: Value, data: Value, schema: u32) -> Result<(Snapshot, Option<u32>), String> {
-    let doc = Value::Object(Map::from_iter([("public".to_owned(), public), ("data".to_owned(), data)]));
+    let doc = Value::Object(Map::from_iter([
+        ("public".to_owned(), public),
+        ("data".to_owned(), data),
+    ]));
     let doc = migrate::migrate(doc, schema).map_err(|e| match e {
-        MigrateError::TooNew { .. } | MigrateError::Unknown { .. } | MigrateError::Failed { .. } => e.to_string(),
+        MigrateError::TooNew { .. }
+        | MigrateError::Unknown { .. }
+        | MigrateError::Failed { .. } => e.to_string(),
     })?;
-    let snapshot: Snapshot = serde_json::from_value(doc).map_err(|e| format!("wrong shape ({e})"))?;
+    let snapshot: Snapshot =
+        serde_json::from_value(doc).map_err(|e| format!("wrong shape ({e})"))?;
     Ok((snapshot, (schema != LATEST).then_some(schema)))
 }
 
@@ -195,12 +201,13 @@ pub enum UnlockError {
 
 /// Opens locked data with `key`: the snapshot, and the schema it was migrated from.
 pub fn open_locked(locked: &Locked, key: &Key) -> Result<(Snapshot, Option<u32>), UnlockError> {
-    let plaintext = sealed::open(&locked.sealed, key, &context(locked.schema)).map_err(|e| match e {
-        OpenError::WrongKey => UnlockError::WrongPassphrase,
-        OpenError::Malformed(why) => UnlockError::Unreadable(why),
-    })?;
-    let data: Value =
-        serde_json::from_slice(&plaintext).map_err(|e| UnlockError::Unreadable(format!("not valid JSON ({e})")))?;
+    let plaintext =
+        sealed::open(&locked.sealed, key, &context(locked.schema)).map_err(|e| match e {
+            OpenError::WrongKey => UnlockError::WrongPassphrase,
+            OpenError::Malformed(why) => UnlockError::Unreadable(why),
+        })?;
+    let data: Value = serde_json::from_slice(&plaintext)
+        .map_err(|e| UnlockError::Unreadable(format!("not valid JSON ({e})")))?;
     open_doc(locked.public_raw.clone(), data, locked.schema).map_err(UnlockError::Unreadable)
 }
 
@@ -256,12 +263,20 @@ mod tests {
     fn sealed_round_trips_and_hides_her_words() {
         let key = Key::from_bytes([9; 32]);
         let kdf = new_kdf([4; SALT_LEN]);
-        let text = serde_json::to_string(&stored_sealed(&sample(), "t", &key, &kdf, [5; IV_LEN])).unwrap();
-        assert!(!text.contains("Bail return"), "the canary is not in the stored text");
+        let text =
+            serde_json::to_string(&stored_sealed(&sample(), "t", &key, &kdf, [5; IV_LEN])).unwrap();
+        assert!(
+            !text.contains("Bail return"),
+            "the canary is not in the stored text"
+        );
         let Loaded::Locked(locked) = load(Some(&text)) else {
             panic!("expected Locked");
         };
-        assert_eq!(locked.public, sample().public, "the clear settings are readable while locked");
+        assert_eq!(
+            locked.public,
+            sample().public,
+            "the clear settings are readable while locked"
+        );
         let (snapshot, migrated) = open_locked(&locked, &key).unwrap();
         assert_eq!(snapshot, sample());
         assert_eq!(migrated, None);
@@ -293,9 +308,15 @@ mod tests {
             format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"more":1}}"#),
             format!(r#"{{"schema":0,"saved_at":"x",{public},"data":{{"notes":""}}}}"#),
             format!(r#"{{"schema":1,"saved_at":"x",{public}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"sealed":{{}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM"}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM","kdf":{{"name":"PBKDF2-SHA256","iterations":1,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="}},"iv":"","data":""}}}}"#),
+            format!(
+                r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"sealed":{{}}}}"#
+            ),
+            format!(
+                r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM"}}}}"#
+            ),
+            format!(
+                r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM","kdf":{{"name":"PBKDF2-SHA256","iterations":1,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="}},"iv":"","data":""}}}}"#
+            ),
             r#"{"schema":-1,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
             r#"{"schema":1.5,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
         ] {

@@ -124,7 +124,11 @@ mod tests {
         let mut c = ShiftCounter::default();
         assert_eq!(press(&mut c, 0.0), Outcome::Counted(1));
         assert_eq!(press(&mut c, 2_000.0), Outcome::Counted(2));
-        assert_eq!(press(&mut c, 6_000.0), Outcome::Exit, "each press restarts the 5 seconds");
+        assert_eq!(
+            press(&mut c, 6_000.0),
+            Outcome::Exit,
+            "each press restarts the 5 seconds"
+        );
     }
 
     #[test]

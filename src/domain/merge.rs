@@ -227,9 +227,18 @@ mod tests {
     #[test]
     fn typed_merge_reports_conflicts() {
         use crate::domain::data::AppData;
-        let base = AppData { notes: "a".into(), ..AppData::default() };
-        let ours = AppData { notes: "b".into(), ..AppData::default() };
-        let theirs = AppData { notes: "c".into(), ..AppData::default() };
+        let base = AppData {
+            notes: "a".into(),
+            ..AppData::default()
+        };
+        let ours = AppData {
+            notes: "b".into(),
+            ..AppData::default()
+        };
+        let theirs = AppData {
+            notes: "c".into(),
+            ..AppData::default()
+        };
         let m = merge(&base, &ours, &theirs);
         assert_eq!(m.value, ours);
         assert_eq!(m.conflicts, vec!["/notes".to_owned()]);

@@ -93,7 +93,10 @@ pub struct Derivation {
 /// Checks stored KDF parameters before any work is done with them.
 pub fn derivation(kdf: &KdfParams) -> Result<Derivation, OpenError> {
     if kdf.name != KDF {
-        return Err(OpenError::Malformed(format!("unknown key derivation {:?}", kdf.name)));
+        return Err(OpenError::Malformed(format!(
+            "unknown key derivation {:?}",
+            kdf.name
+        )));
     }
     if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&kdf.iterations) {
         return Err(OpenError::Malformed(format!(
@@ -124,11 +127,23 @@ pub fn new_kdf(salt: [u8; SALT_LEN]) -> KdfParams {
 
 /// Seals `plaintext` with `key` and a fresh random `iv`. `context` is authenticated but not
 /// encrypted (Harbour passes the schema), so sealed data cannot be moved between contexts.
-pub fn seal(plaintext: &[u8], key: &Key, kdf: &KdfParams, iv: [u8; IV_LEN], context: &[u8]) -> Sealed {
+pub fn seal(
+    plaintext: &[u8],
+    key: &Key,
+    kdf: &KdfParams,
+    iv: [u8; IV_LEN],
+    context: &[u8],
+) -> Sealed {
     let cipher = Aes256Gcm::new(&key.0.into());
     // Encryption with a valid key and nonce cannot fail for inputs this size.
     let data = cipher
-        .encrypt(Nonce::from_slice(&iv), Payload { msg: plaintext, aad: context })
+        .encrypt(
+            Nonce::from_slice(&iv),
+            Payload {
+                msg: plaintext,
+                aad: context,
+            },
+        )
         .unwrap_or_default();
     Sealed {
         cipher: CIPHER.to_owned(),
@@ -141,7 +156,10 @@ pub fn seal(plaintext: &[u8], key: &Key, kdf: &KdfParams, iv: [u8; IV_LEN], cont
 /// Opens sealed data with `key`.
 pub fn open(sealed: &Sealed, key: &Key, context: &[u8]) -> Result<Vec<u8>, OpenError> {
     if sealed.cipher != CIPHER {
-        return Err(OpenError::Malformed(format!("unknown cipher {:?}", sealed.cipher)));
+        return Err(OpenError::Malformed(format!(
+            "unknown cipher {:?}",
+            sealed.cipher
+        )));
     }
     let iv = B64
         .decode(&sealed.iv)
@@ -157,7 +175,13 @@ pub fn open(sealed: &Sealed, key: &Key, context: &[u8]) -> Result<Vec<u8>, OpenE
     }
     let cipher = Aes256Gcm::new(&key.0.into());
     cipher
-        .decrypt(Nonce::from_slice(&iv), Payload { msg: &data, aad: context })
+        .decrypt(
+            Nonce::from_slice(&iv),
+            Payload {
+                msg: &data,
+                aad: context,
+            },
+        )
         .map_err(|_| OpenError::WrongKey)
 }
 
@@ -204,8 +228,14 @@ mod tests {
     fn a_wrong_key_or_context_is_refused() {
         let kdf = new_kdf([7; SALT_LEN]);
         let sealed = seal(b"x", &key(1), &kdf, [1; IV_LEN], b"harbour:1");
-        assert_eq!(open(&sealed, &key(2), b"harbour:1"), Err(OpenError::WrongKey));
-        assert_eq!(open(&sealed, &key(1), b"harbour:2"), Err(OpenError::WrongKey));
+        assert_eq!(
+            open(&sealed, &key(2), b"harbour:1"),
+            Err(OpenError::WrongKey)
+        );
+        assert_eq!(
+            open(&sealed, &key(1), b"harbour:2"),
+            Err(OpenError::WrongKey)
+        );
     }
 
     #[test]
@@ -220,7 +250,11 @@ mod tests {
                 data: B64.encode(&changed),
                 ..sealed.clone()
             };
-            assert_eq!(open(&tampered, &key(1), b"c"), Err(OpenError::WrongKey), "byte {i}");
+            assert_eq!(
+                open(&tampered, &key(1), b"c"),
+                Err(OpenError::WrongKey),
+                "byte {i}"
+            );
         }
     }
 
@@ -245,6 +279,9 @@ mod tests {
         assert!(passphrase_problem("").is_some());
         assert!(passphrase_problem("short").unwrap().contains("at least 10"));
         assert!(passphrase_problem("blue kettle tuesday").is_none());
-        assert!(passphrase_problem("ééééééééééé").is_none(), "counted in characters");
+        assert!(
+            passphrase_problem("ééééééééééé").is_none(),
+            "counted in characters"
+        );
     }
 }

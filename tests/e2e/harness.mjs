@@ -20,6 +20,8 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A UK browser: dates in forms are typed day, month, year.
+  '--lang=en-GB',
 ];
 
 /** Every route the app has, with the heading each must show. */
@@ -43,7 +45,7 @@ export const ROUTES = [
 ];
 
 export async function launch() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS, env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' } });
   const server = await startServer(join(root, 'dist'), 0, { overrides: new Map() });
   return {
     browser,
@@ -89,4 +91,26 @@ export const stored = (page) => page.evaluate(() => localStorage.getItem('harbou
 /** Waits until Harbour's stored copy contains `text`. */
 export async function waitStored(page, text, timeout = 3000) {
   await page.waitForFunction((t) => (localStorage.getItem('harbour') || '').includes(t), text, { timeout });
+}
+
+/** Presses Tab until `selector` has focus (keyboard only), failing after `max` presses. */
+export async function tabTo(page, selector, max = 400) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`);
+}
+
+/** The text of a PDF (pdfjs-dist). */
+export async function pdfText(buffer) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: true }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    text += content.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join('') + '\n';
+  }
+  return { text, pages: doc.numPages };
 }

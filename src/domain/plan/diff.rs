@@ -32,61 +32,169 @@ fn text_field(place: &str, label: &str, old: &str, new: &str, out: &mut Vec<Chan
 }
 
 fn status_label(id: &str) -> &str {
-    STATUSES.iter().find(|(s, _)| *s == id).map_or(id, |(_, l)| l)
+    STATUSES
+        .iter()
+        .find(|(s, _)| *s == id)
+        .map_or(id, |(_, l)| l)
 }
 
 /// Changes from `old` to `new`. `section_title` names a section id for the reader.
-pub fn changes(old: &PlanBody, new: &PlanBody, section_title: impl Fn(&str) -> String) -> Vec<Change> {
+pub fn changes(
+    old: &PlanBody,
+    new: &PlanBody,
+    section_title: impl Fn(&str) -> String,
+) -> Vec<Change> {
     let mut out = Vec::new();
-    text_field("Your situation", "Situation", &old.situation, &new.situation, &mut out);
-    text_field("Your situation", "Name used for the person arrested", &old.person, &new.person, &mut out);
+    text_field(
+        "Your situation",
+        "Situation",
+        &old.situation,
+        &new.situation,
+        &mut out,
+    );
+    text_field(
+        "Your situation",
+        "Name used for the person arrested",
+        &old.person,
+        &new.person,
+        &mut out,
+    );
 
     let household = section_title("household");
     for c in &new.household.children {
         match old.household.children.iter().find(|o| o.id == c.id) {
-            None => out.push(change(&household, format!("Added child: {} ({})", c.name, c.age))),
-            Some(o) if o != c => out.push(change(&household, format!("Changed child: {} ({}) to {} ({})", o.name, o.age, c.name, c.age))),
+            None => out.push(change(
+                &household,
+                format!("Added child: {} ({})", c.name, c.age),
+            )),
+            Some(o) if o != c => out.push(change(
+                &household,
+                format!(
+                    "Changed child: {} ({}) to {} ({})",
+                    o.name, o.age, c.name, c.age
+                ),
+            )),
             _ => {}
         }
     }
-    for o in old.household.children.iter().filter(|o| !new.household.children.iter().any(|c| c.id == o.id)) {
+    for o in old
+        .household
+        .children
+        .iter()
+        .filter(|o| !new.household.children.iter().any(|c| c.id == o.id))
+    {
         out.push(change(&household, format!("Removed child: {}", o.name)));
     }
     for a in &new.household.adults {
         match old.household.adults.iter().find(|o| o.id == a.id) {
             None => out.push(change(&household, format!("Added adult: {}", a.name))),
-            Some(o) if o != a => out.push(change(&household, format!("Changed adult: {} to {}", o.name, a.name))),
+            Some(o) if o != a => out.push(change(
+                &household,
+                format!("Changed adult: {} to {}", o.name, a.name),
+            )),
             _ => {}
         }
     }
-    for o in old.household.adults.iter().filter(|o| !new.household.adults.iter().any(|a| a.id == o.id)) {
+    for o in old
+        .household
+        .adults
+        .iter()
+        .filter(|o| !new.household.adults.iter().any(|a| a.id == o.id))
+    {
         out.push(change(&household, format!("Removed adult: {}", o.name)));
     }
-    text_field(&household, "Other children", &old.household.other_children, &new.household.other_children, &mut out);
+    text_field(
+        &household,
+        "Other children",
+        &old.household.other_children,
+        &new.household.other_children,
+        &mut out,
+    );
 
     let standing = section_title("where-things-stand");
-    text_field(&standing, "Police case", status_label(&old.standing.status), status_label(&new.standing.status), &mut out);
-    text_field(&standing, "Bail conditions", &old.standing.conditions, &new.standing.conditions, &mut out);
-    text_field(&standing, "Agreement with children's social care", &old.standing.agreement, &new.standing.agreement, &mut out);
-    text_field(&standing, "Court orders", &old.standing.orders, &new.standing.orders, &mut out);
-    text_field(&standing, "Bail return date", &old.standing.bail_return, &new.standing.bail_return, &mut out);
-    text_field(&standing, "Next meeting", &old.standing.next_meeting, &new.standing.next_meeting, &mut out);
+    text_field(
+        &standing,
+        "Police case",
+        status_label(&old.standing.status),
+        status_label(&new.standing.status),
+        &mut out,
+    );
+    text_field(
+        &standing,
+        "Bail conditions",
+        &old.standing.conditions,
+        &new.standing.conditions,
+        &mut out,
+    );
+    text_field(
+        &standing,
+        "Agreement with children's social care",
+        &old.standing.agreement,
+        &new.standing.agreement,
+        &mut out,
+    );
+    text_field(
+        &standing,
+        "Court orders",
+        &old.standing.orders,
+        &new.standing.orders,
+        &mut out,
+    );
+    text_field(
+        &standing,
+        "Bail return date",
+        &old.standing.bail_return,
+        &new.standing.bail_return,
+        &mut out,
+    );
+    text_field(
+        &standing,
+        "Next meeting",
+        &old.standing.next_meeting,
+        &new.standing.next_meeting,
+        &mut out,
+    );
 
     let contact = section_title("contact");
-    text_field(&contact, "Lives at home", &old.contact.lives_at_home, &new.contact.lives_at_home, &mut out);
+    text_field(
+        &contact,
+        "Lives at home",
+        &old.contact.lives_at_home,
+        &new.contact.lives_at_home,
+        &mut out,
+    );
     for s in &new.contact.supervisors {
         match old.contact.supervisors.iter().find(|o| o.id == s.id) {
             None => out.push(change(&contact, format!("Added supervisor: {}", s.name))),
-            Some(o) if o != s => out.push(change(&contact, format!("Changed supervisor: {} to {}", o.name, s.name))),
+            Some(o) if o != s => out.push(change(
+                &contact,
+                format!("Changed supervisor: {} to {}", o.name, s.name),
+            )),
             _ => {}
         }
     }
-    for o in old.contact.supervisors.iter().filter(|o| !new.contact.supervisors.iter().any(|s| s.id == o.id)) {
+    for o in old
+        .contact
+        .supervisors
+        .iter()
+        .filter(|o| !new.contact.supervisors.iter().any(|s| s.id == o.id))
+    {
         out.push(change(&contact, format!("Removed supervisor: {}", o.name)));
     }
-    text_field(&contact, "Overnight stays", &old.contact.overnight, &new.contact.overnight, &mut out);
+    text_field(
+        &contact,
+        "Overnight stays",
+        &old.contact.overnight,
+        &new.contact.overnight,
+        &mut out,
+    );
 
-    let mut ids: Vec<&str> = new.sections.iter().chain(&old.sections).map(|s| s.id.as_str()).collect();
+    let mut ids: Vec<&str> = new
+        .sections
+        .iter()
+        .chain(&old.sections)
+        .map(|s| s.id.as_str())
+        .collect();
     ids.dedup();
     let mut seen = Vec::new();
     for id in ids {
@@ -101,20 +209,37 @@ pub fn changes(old: &PlanBody, new: &PlanBody, section_title: impl Fn(&str) -> S
         for r in &n.rules {
             match o.rules.iter().find(|x| x.id == r.id) {
                 None => out.push(change(&title, format!("Added rule: {}", r.text.trim()))),
-                Some(x) if x.text.trim() != r.text.trim() => {
-                    out.push(change(&title, format!("Changed rule: “{}” to “{}”", x.text.trim(), r.text.trim())))
-                }
+                Some(x) if x.text.trim() != r.text.trim() => out.push(change(
+                    &title,
+                    format!("Changed rule: “{}” to “{}”", x.text.trim(), r.text.trim()),
+                )),
                 _ => {}
             }
         }
-        for x in o.rules.iter().filter(|x| !n.rules.iter().any(|r| r.id == x.id)) {
+        for x in o
+            .rules
+            .iter()
+            .filter(|x| !n.rules.iter().any(|r| r.id == x.id))
+        {
             out.push(change(&title, format!("Removed rule: {}", x.text.trim())));
         }
         text_field(&title, "Anything else", &o.notes, &n.notes, &mut out);
     }
 
     let review = section_title("review");
-    text_field(&review, "Review date", &old.review.date, &new.review.date, &mut out);
-    text_field(&review, "Agreed by", &old.review.agreed_by, &new.review.agreed_by, &mut out);
+    text_field(
+        &review,
+        "Review date",
+        &old.review.date,
+        &new.review.date,
+        &mut out,
+    );
+    text_field(
+        &review,
+        "Agreed by",
+        &old.review.agreed_by,
+        &new.review.agreed_by,
+        &mut out,
+    );
     out
 }

@@ -175,7 +175,11 @@ impl Status {
 
 /// `{person}` in a suggested rule, filled with the name she gave.
 pub fn fill(text: &str, person: &str) -> String {
-    let name = if person.trim().is_empty() { DEFAULT_PERSON } else { person.trim() };
+    let name = if person.trim().is_empty() {
+        DEFAULT_PERSON
+    } else {
+        person.trim()
+    };
     let filled = text.replace("{person}", name);
     // "the person arrested will…" at the start of a sentence needs a capital.
     let mut chars = filled.chars();
@@ -192,6 +196,21 @@ impl PlanBody {
             DEFAULT_PERSON
         } else {
             self.person.trim()
+        }
+    }
+
+    /// Changes the name used for the person arrested, updating suggested rules whose words
+    /// she has not changed.
+    pub fn rename_person(&mut self, person: String, suggestions: &[Suggestion]) {
+        let old = std::mem::replace(&mut self.person, person);
+        for section in &mut self.sections {
+            for rule in section.rules.iter_mut().filter(|r| !r.from.is_empty()) {
+                if let Some(s) = suggestions.iter().find(|s| s.id == rule.from) {
+                    if rule.text == fill(s.text, &old) {
+                        rule.text = fill(s.text, &self.person);
+                    }
+                }
+            }
         }
     }
 
@@ -215,12 +234,16 @@ impl PlanBody {
     /// Sets her situation. The first time, ticks the suggested rules that usually apply
     /// there (each one editable). Later changes keep every rule she has.
     pub fn choose_situation(&mut self, situation: &str, suggestions: &[Suggestion]) {
-        let first_time = self.situation.is_empty() && self.sections.iter().all(|s| s.rules.is_empty());
+        let first_time =
+            self.situation.is_empty() && self.sections.iter().all(|s| s.rules.is_empty());
         self.situation = situation.to_owned();
         if !first_time {
             return;
         }
-        for s in suggestions.iter().filter(|s| s.situations.contains(&situation)) {
+        for s in suggestions
+            .iter()
+            .filter(|s| s.situations.contains(&situation))
+        {
             let text = fill(s.text, &self.person);
             let section = self.section_mut(s.section);
             section.rules.push(ChosenRule {
@@ -262,7 +285,9 @@ impl PlanBody {
                     || !self.household.other_children.trim().is_empty()
             }
             "where-things-stand" => !self.standing.status.is_empty(),
-            "contact" => !self.contact.lives_at_home.is_empty() || !self.contact.supervisors.is_empty(),
+            "contact" => {
+                !self.contact.lives_at_home.is_empty() || !self.contact.supervisors.is_empty()
+            }
             "review" => !self.review.date.is_empty(),
             _ => false,
         };

@@ -7,9 +7,24 @@ use crate::domain::envelope::{encode, load, Loaded};
 use proptest::prelude::*;
 
 const SUGGESTIONS: &[Suggestion] = &[
-    Suggestion { section: "contact", id: "contact-supervised", text: "{person} will only see the children with a supervisor.", situations: &["moved-out", "supervised-elsewhere"] },
-    Suggestion { section: "home", id: "home-bathroom", text: "{person} will not help with bath time.", situations: &["at-home"] },
-    Suggestion { section: "devices", id: "devices-shared", text: "Computers stay in a shared room.", situations: &[] },
+    Suggestion {
+        section: "contact",
+        id: "contact-supervised",
+        text: "{person} will only see the children with a supervisor.",
+        situations: &["moved-out", "supervised-elsewhere"],
+    },
+    Suggestion {
+        section: "home",
+        id: "home-bathroom",
+        text: "{person} will not help with bath time.",
+        situations: &["at-home"],
+    },
+    Suggestion {
+        section: "devices",
+        id: "devices-shared",
+        text: "Computers stay in a shared room.",
+        situations: &[],
+    },
 ];
 
 fn plan() -> PlanBody {
@@ -24,8 +39,14 @@ fn choosing_a_situation_ticks_the_rules_that_usually_apply() {
     let p = plan();
     assert!(p.has_suggestion("contact", "contact-supervised"));
     assert!(!p.has_suggestion("home", "home-bathroom"));
-    assert!(!p.has_suggestion("devices", "devices-shared"), "offered, not ticked");
-    assert_eq!(p.section("contact").unwrap().rules[0].text, "Mark will only see the children with a supervisor.");
+    assert!(
+        !p.has_suggestion("devices", "devices-shared"),
+        "offered, not ticked"
+    );
+    assert_eq!(
+        p.section("contact").unwrap().rules[0].text,
+        "Mark will only see the children with a supervisor."
+    );
 }
 
 #[test]
@@ -34,14 +55,42 @@ fn changing_situation_later_keeps_her_rules() {
     p.section_mut("contact").rules[0].text = "Mark sees them at his mum's, supervised.".into();
     p.choose_situation("at-home", SUGGESTIONS);
     assert_eq!(p.situation, "at-home");
-    assert!(!p.has_suggestion("home", "home-bathroom"), "no new ticks after the first choice");
-    assert_eq!(p.section("contact").unwrap().rules[0].text, "Mark sees them at his mum's, supervised.");
+    assert!(
+        !p.has_suggestion("home", "home-bathroom"),
+        "no new ticks after the first choice"
+    );
+    assert_eq!(
+        p.section("contact").unwrap().rules[0].text,
+        "Mark sees them at his mum's, supervised."
+    );
 }
 
 #[test]
 fn the_default_name_reads_well_at_the_start_of_a_sentence() {
-    assert_eq!(fill("{person} will not stay over.", ""), "The person arrested will not stay over.");
-    assert_eq!(fill("I will tell {person}.", " "), "I will tell the person arrested.");
+    assert_eq!(
+        fill("{person} will not stay over.", ""),
+        "The person arrested will not stay over."
+    );
+    assert_eq!(
+        fill("I will tell {person}.", " "),
+        "I will tell the person arrested."
+    );
+}
+
+#[test]
+fn renaming_updates_only_unedited_rules() {
+    let mut p = plan();
+    p.toggle_suggestion(&SUGGESTIONS[1], true);
+    p.section_mut("home").rules[0].text.push_str(" Ever.");
+    p.rename_person("Dave".into(), SUGGESTIONS);
+    assert_eq!(
+        p.section("contact").unwrap().rules[0].text,
+        "Dave will only see the children with a supervisor."
+    );
+    assert_eq!(
+        p.section("home").unwrap().rules[0].text,
+        "Mark will not help with bath time. Ever."
+    );
 }
 
 #[test]
@@ -56,16 +105,33 @@ fn toggling_a_suggestion_adds_and_removes_it() {
 #[test]
 fn validation_speaks_plainly() {
     let mut p = PlanBody::default();
-    assert_eq!(start(&p)[0].message, "Select the one that is closest to your situation now");
-    p.household.children.push(HouseholdChild { id: "a".into(), name: "".into(), age: "seven".into() });
+    assert_eq!(
+        start(&p)[0].message,
+        "Select the one that is closest to your situation now"
+    );
+    p.household.children.push(HouseholdChild {
+        id: "a".into(),
+        name: "".into(),
+        age: "seven".into(),
+    });
     let e = section(&p, "household");
     assert_eq!(e[0].field, "child-a-name");
     assert_eq!(e[0].message, "Enter child 1's first name or initials");
     assert_eq!(e[1].message, "Child 1: age must be a number, like 7");
     p.standing.bail_return = "2026-02-30".into();
-    assert_eq!(section(&p, "where-things-stand")[0].message, "The bail return date must be a real date");
-    p.section_mut("home").rules.push(ChosenRule { id: "r".into(), from: String::new(), text: " ".into() });
-    assert_eq!(section(&p, "home")[0].message, "Rule 1: write your rule, or remove it");
+    assert_eq!(
+        section(&p, "where-things-stand")[0].message,
+        "The bail return date must be a real date"
+    );
+    p.section_mut("home").rules.push(ChosenRule {
+        id: "r".into(),
+        from: String::new(),
+        text: " ".into(),
+    });
+    assert_eq!(
+        section(&p, "home")[0].message,
+        "Rule 1: write your rule, or remove it"
+    );
 }
 
 #[test]
@@ -84,12 +150,20 @@ fn ages_and_dates() {
 fn status_follows_what_is_written() {
     let mut p = PlanBody::default();
     assert_eq!(p.status("household"), Status::NotStarted);
-    p.household.children.push(HouseholdChild { id: "a".into(), name: "A".into(), age: "x".into() });
+    p.household.children.push(HouseholdChild {
+        id: "a".into(),
+        name: "A".into(),
+        age: "x".into(),
+    });
     assert_eq!(p.status("household"), Status::InProgress);
     p.household.children[0].age = "9".into();
     assert_eq!(p.status("household"), Status::Completed);
     assert_eq!(p.status("home"), Status::NotStarted);
-    p.section_mut("home").rules.push(ChosenRule { id: "r".into(), from: String::new(), text: "Doors stay open.".into() });
+    p.section_mut("home").rules.push(ChosenRule {
+        id: "r".into(),
+        from: String::new(),
+        text: "Doors stay open.".into(),
+    });
     assert_eq!(p.status("home"), Status::Completed);
 }
 
@@ -98,11 +172,22 @@ fn the_diff_lists_what_changed() {
     let old = plan();
     let mut new = old.clone();
     new.section_mut("contact").rules[0].text = "Mark sees them only at my mother's.".into();
-    new.section_mut("home").rules.push(ChosenRule { id: "own".into(), from: String::new(), text: "Doors open.".into() });
+    new.section_mut("home").rules.push(ChosenRule {
+        id: "own".into(),
+        from: String::new(),
+        text: "Doors open.".into(),
+    });
     new.review.date = "2026-12-01".into();
-    new.household.children.push(HouseholdChild { id: "c".into(), name: "J".into(), age: "4".into() });
+    new.household.children.push(HouseholdChild {
+        id: "c".into(),
+        name: "J".into(),
+        age: "4".into(),
+    });
     let c = changes(&old, &new, |id| id.to_owned());
-    let text: Vec<String> = c.iter().map(|c| format!("{}: {}", c.place, c.what)).collect();
+    let text: Vec<String> = c
+        .iter()
+        .map(|c| format!("{}: {}", c.place, c.what))
+        .collect();
     assert!(text.contains(&"contact: Changed rule: “Mark will only see the children with a supervisor.” to “Mark sees them only at my mother's.”".to_owned()), "{text:#?}");
     assert!(text.contains(&"home: Added rule: Doors open.".to_owned()));
     assert!(text.contains(&"review: Review date: added “2026-12-01”".to_owned()));
@@ -112,7 +197,10 @@ fn the_diff_lists_what_changed() {
 
 #[test]
 fn versions_freeze_a_copy_and_review_falls_due() {
-    let mut s = SafetyPlan { body: plan(), versions: vec![] };
+    let mut s = SafetyPlan {
+        body: plan(),
+        versions: vec![],
+    };
     s.body.review.date = "2026-12-01".into();
     s.mark("v1".into(), "agreed", "2026-11-23", "Social worker");
     s.body.person = "M".into();
@@ -124,9 +212,22 @@ fn versions_freeze_a_copy_and_review_falls_due() {
 #[test]
 fn the_text_copy_holds_every_answer() {
     let mut p = plan();
-    p.household.children.push(HouseholdChild { id: "c".into(), name: "J".into(), age: "4".into() });
+    p.household.children.push(HouseholdChild {
+        id: "c".into(),
+        name: "J".into(),
+        age: "4".into(),
+    });
     p.section_mut("home").notes = "Bathroom door stays shut.".into();
-    let t = to_text(&p, &[("household", "The household"), ("contact", "Contact"), ("home", "The home")], "He has moved out", "Draft");
+    let t = to_text(
+        &p,
+        &[
+            ("household", "The household"),
+            ("contact", "Contact"),
+            ("home", "The home"),
+        ],
+        "He has moved out",
+        "Draft",
+    );
     assert!(t.contains("Child: J, age 4"));
     assert!(t.contains("- Mark will only see the children with a supervisor."));
     assert!(t.contains("Also: Bathroom door stays shut."));

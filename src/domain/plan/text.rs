@@ -11,34 +11,65 @@ fn line(out: &mut String, label: &str, value: &str) {
 
 /// The plan as text. `sections` gives each section's id and title in order; `situation`
 /// is her situation in words; `version` describes this copy ("Draft, 23 November 2026").
-pub fn to_text(plan: &PlanBody, sections: &[(&str, &str)], situation: &str, version: &str) -> String {
+pub fn to_text(
+    plan: &PlanBody,
+    sections: &[(&str, &str)],
+    situation: &str,
+    version: &str,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "HOUSEHOLD SAFETY PLAN");
     let _ = writeln!(out, "{version}");
-    let names: Vec<&str> = plan.household.children.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect();
+    let names: Vec<&str> = plan
+        .household
+        .children
+        .iter()
+        .map(|c| c.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
     if !names.is_empty() {
         let _ = writeln!(out, "Children: {}", names.join(", "));
     }
     line(&mut out, "Situation", situation);
     for (id, title) in sections {
-        let _ = writeln!(out, "\n{}\n{}", title.to_uppercase(), "-".repeat(title.chars().count()));
+        let _ = writeln!(
+            out,
+            "\n{}\n{}",
+            title.to_uppercase(),
+            "-".repeat(title.chars().count())
+        );
         match *id {
             "household" => {
                 for a in &plan.household.adults {
-                    let rel = if a.relationship.trim().is_empty() { String::new() } else { format!(" ({})", a.relationship.trim()) };
+                    let rel = if a.relationship.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", a.relationship.trim())
+                    };
                     let _ = writeln!(out, "Adult: {}{rel}", a.name.trim());
                 }
                 for c in &plan.household.children {
                     let _ = writeln!(out, "Child: {}, age {}", c.name.trim(), c.age.trim());
                 }
-                line(&mut out, "Other children the person arrested sees or may see", &plan.household.other_children);
+                line(
+                    &mut out,
+                    "Other children the person arrested sees or may see",
+                    &plan.household.other_children,
+                );
             }
             "where-things-stand" => {
                 let s = &plan.standing;
-                let status = STATUSES.iter().find(|(k, _)| *k == s.status).map_or("", |(_, l)| l);
+                let status = STATUSES
+                    .iter()
+                    .find(|(k, _)| *k == s.status)
+                    .map_or("", |(_, l)| l);
                 line(&mut out, "Police case", status);
                 line(&mut out, "Bail conditions", &s.conditions);
-                line(&mut out, "Agreement with children's social care", &s.agreement);
+                line(
+                    &mut out,
+                    "Agreement with children's social care",
+                    &s.agreement,
+                );
                 line(&mut out, "Court orders and conditions", &s.orders);
                 line(&mut out, "Bail return date", &s.bail_return);
                 line(&mut out, "Next meeting", &s.next_meeting);
@@ -49,7 +80,11 @@ pub fn to_text(plan: &PlanBody, sections: &[(&str, &str)], situation: &str, vers
                     "no" => "No",
                     _ => "",
                 };
-                line(&mut out, &format!("Does {} live at home", plan.person_name()), lives);
+                line(
+                    &mut out,
+                    &format!("Does {} live at home", plan.person_name()),
+                    lives,
+                );
                 for s in &plan.contact.supervisors {
                     let agreed = match s.agreed.as_str() {
                         "yes" => "agreed by children's social care",
@@ -57,7 +92,16 @@ pub fn to_text(plan: &PlanBody, sections: &[(&str, &str)], situation: &str, vers
                         "not-yet" => "not yet agreed by children's social care",
                         _ => "",
                     };
-                    let _ = writeln!(out, "Supervisor: {}{}", s.name.trim(), if agreed.is_empty() { String::new() } else { format!(" ({agreed})") });
+                    let _ = writeln!(
+                        out,
+                        "Supervisor: {}{}",
+                        s.name.trim(),
+                        if agreed.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({agreed})")
+                        }
+                    );
                 }
                 line(&mut out, "Overnight stays", &plan.contact.overnight);
             }

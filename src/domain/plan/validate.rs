@@ -27,7 +27,11 @@ pub fn is_date(text: &str) -> bool {
     let [y, m, d] = parts.as_slice() else {
         return false;
     };
-    let num = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
         return false;
     };
@@ -44,7 +48,11 @@ pub fn is_date(text: &str) -> bool {
 
 /// An age in years, as typed: "7", " 7 ", "7 years".
 pub fn parse_age(text: &str) -> Result<u32, String> {
-    let t = text.trim().trim_end_matches("years").trim_end_matches("year").trim();
+    let t = text
+        .trim()
+        .trim_end_matches("years")
+        .trim_end_matches("year")
+        .trim();
     if t.is_empty() {
         return Err("Enter the child's age".into());
     }
@@ -57,7 +65,10 @@ pub fn parse_age(text: &str) -> Result<u32, String> {
 
 fn long(field: &str, text: &str, out: &mut Vec<FieldError>) {
     if text.chars().count() > MAX_TEXT {
-        out.push(err(field, format!("This must be {MAX_TEXT} characters or fewer")));
+        out.push(err(
+            field,
+            format!("This must be {MAX_TEXT} characters or fewer"),
+        ));
     }
 }
 
@@ -65,10 +76,16 @@ fn long(field: &str, text: &str, out: &mut Vec<FieldError>) {
 pub fn start(plan: &PlanBody) -> Vec<FieldError> {
     let mut out = Vec::new();
     if plan.situation.is_empty() {
-        out.push(err("situation", "Select the one that is closest to your situation now"));
+        out.push(err(
+            "situation",
+            "Select the one that is closest to your situation now",
+        ));
     }
     if plan.person.chars().count() > MAX_NAME {
-        out.push(err("person", format!("The name must be {MAX_NAME} characters or fewer")));
+        out.push(err(
+            "person",
+            format!("The name must be {MAX_NAME} characters or fewer"),
+        ));
     }
     out
 }
@@ -81,20 +98,35 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
             for (i, a) in plan.household.adults.iter().enumerate() {
                 let n = i + 1;
                 if a.name.trim().is_empty() {
-                    out.push(err(format!("adult-{}-name", a.id), format!("Enter the name of adult {n}, or remove them")));
+                    out.push(err(
+                        format!("adult-{}-name", a.id),
+                        format!("Enter the name of adult {n}, or remove them"),
+                    ));
                 } else if a.name.chars().count() > MAX_NAME {
-                    out.push(err(format!("adult-{}-name", a.id), format!("Adult {n}'s name must be {MAX_NAME} characters or fewer")));
+                    out.push(err(
+                        format!("adult-{}-name", a.id),
+                        format!("Adult {n}'s name must be {MAX_NAME} characters or fewer"),
+                    ));
                 }
             }
             for (i, c) in plan.household.children.iter().enumerate() {
                 let n = i + 1;
                 if c.name.trim().is_empty() {
-                    out.push(err(format!("child-{}-name", c.id), format!("Enter child {n}'s first name or initials")));
+                    out.push(err(
+                        format!("child-{}-name", c.id),
+                        format!("Enter child {n}'s first name or initials"),
+                    ));
                 } else if c.name.chars().count() > MAX_NAME {
-                    out.push(err(format!("child-{}-name", c.id), format!("Child {n}'s name must be {MAX_NAME} characters or fewer")));
+                    out.push(err(
+                        format!("child-{}-name", c.id),
+                        format!("Child {n}'s name must be {MAX_NAME} characters or fewer"),
+                    ));
                 }
                 if let Err(why) = parse_age(&c.age) {
-                    out.push(err(format!("child-{}-age", c.id), format!("Child {n}: {}", why.to_lowercase_first())));
+                    out.push(err(
+                        format!("child-{}-age", c.id),
+                        format!("Child {n}: {}", why.to_lowercase_first()),
+                    ));
                 }
             }
             long("other-children", &plan.household.other_children, &mut out);
@@ -119,7 +151,10 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
         "contact" => {
             for (i, s) in plan.contact.supervisors.iter().enumerate() {
                 if s.name.trim().is_empty() {
-                    out.push(err(format!("supervisor-{}-name", s.id), format!("Enter the name of supervisor {}, or remove them", i + 1)));
+                    out.push(err(
+                        format!("supervisor-{}-name", s.id),
+                        format!("Enter the name of supervisor {}, or remove them", i + 1),
+                    ));
                 }
             }
             long("overnight", &plan.contact.overnight, &mut out);
@@ -135,8 +170,15 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
     if let Some(rules) = plan.section(id) {
         for (i, r) in rules.rules.iter().enumerate() {
             if r.text.trim().is_empty() {
-                let what = if r.from.is_empty() { "your rule" } else { "the rule" };
-                out.push(err(format!("rule-{}", r.id), format!("Rule {}: write {what}, or remove it", i + 1)));
+                let what = if r.from.is_empty() {
+                    "your rule"
+                } else {
+                    "the rule"
+                };
+                out.push(err(
+                    format!("rule-{}", r.id),
+                    format!("Rule {}: write {what}, or remove it", i + 1),
+                ));
             } else {
                 long(&format!("rule-{}", r.id), &r.text, &mut out);
             }
@@ -153,7 +195,10 @@ pub fn before_marking(plan: &PlanBody, sections: &[&str]) -> Vec<FieldError> {
         out.extend(section(plan, id));
     }
     if plan.review.date.is_empty() {
-        out.push(err("review-date", "Enter the date the plan will be reviewed"));
+        out.push(err(
+            "review-date",
+            "Enter the date the plan will be reviewed",
+        ));
     }
     out
 }

@@ -69,7 +69,9 @@ fn listen_for_shortcut(store: Store, announcement: RwSignal<String>) {
             // When the 5 seconds run out, the count starts again.
             let _ = leptos::leptos_dom::helpers::set_timeout_with_handle(
                 move || {
-                    let expired = counter.try_update_value(|c| c.expire(browser::now_ms())).unwrap_or(false);
+                    let expired = counter
+                        .try_update_value(|c| c.expire(browser::now_ms()))
+                        .unwrap_or(false);
                     if expired {
                         announcement.set("Quick exit cancelled.".to_owned());
                     }

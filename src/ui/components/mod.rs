@@ -1,6 +1,7 @@
 //! Components: they take props (or read the store through a `use_` hook in the layout
 //! pieces that every page shares) and render; no page logic here.
 
+pub mod form;
 pub mod layout;
 pub mod notices;
 pub mod page;

@@ -23,12 +23,13 @@ pub fn use_page_title(title: impl Fn() -> String + Send + Sync + 'static) {
 #[component]
 pub fn BackLink(
     /// The in-app route to go back to.
-    to: &'static str,
+    #[prop(into)]
+    to: String,
     /// The link text.
     #[prop(default = "Back")]
     text: &'static str,
 ) -> impl IntoView {
-    view! { <a class="app-back-link" href=href(to)>{text}</a> }
+    view! { <a class="app-back-link" href=href(&to)>{text}</a> }
 }
 
 /// What a part of Harbour will do when it is built, and where to get that help today.

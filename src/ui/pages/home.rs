@@ -22,7 +22,16 @@ pub fn HomePage() -> impl IntoView {
         .into_any();
     }
     let store = use_store();
+    let today = crate::adapters::browser::today();
+    let review_due = move || store.snapshot.with(|s| s.data.plan.review_due(&today));
     view! {
+        <Show when=review_due>
+            <div class="app-notice app-notice--warning">
+                <h2 class="app-notice__title">"Your safety plan is due for review"</h2>
+                <p>"The review date in your plan has passed. Check it still fits, and talk to your social worker about any changes."</p>
+                <p><a href=href("/safety-plan")>"Review your safety plan"</a></p>
+            </div>
+        </Show>
         <div inner_html=intro></div>
         <Show when=move || store.lock_state.get() == LockState::Off>
             <div class="app-notice">

@@ -26,7 +26,8 @@ pub enum LockState {
 /// Why the lock could not do what she asked, in plain words.
 pub type LockError = String;
 
-const WRONG: &str = "That passphrase did not open Harbour. Check it and try again. Nothing has been changed.";
+const WRONG: &str =
+    "That passphrase did not open Harbour. Check it and try again. Nothing has been changed.";
 
 fn activity_events() -> [&'static str; 4] {
     ["pointerdown", "keydown", "input", "scroll"]
@@ -37,15 +38,21 @@ impl Store {
     pub(super) fn watch_lock(self) {
         let last_activity = StoredValue::new(browser::now_ms());
         for name in activity_events() {
-            std::mem::forget(leptos::leptos_dom::helpers::window_event_listener_untyped(name, move |_| {
-                last_activity.set_value(browser::now_ms());
-            }));
+            std::mem::forget(leptos::leptos_dom::helpers::window_event_listener_untyped(
+                name,
+                move |_| {
+                    last_activity.set_value(browser::now_ms());
+                },
+            ));
         }
         let check = move || {
             if self.lock_state.get_untracked() != LockState::Unlocked {
                 return;
             }
-            let minutes = self.snapshot.with_untracked(|s| s.public.lock_minutes).max(1);
+            let minutes = self
+                .snapshot
+                .with_untracked(|s| s.public.lock_minutes)
+                .max(1);
             if browser::now_ms() - last_activity.get_value() >= f64::from(minutes) * 60_000.0 {
                 self.lock();
             }
@@ -72,7 +79,14 @@ impl Store {
         let sealed_text = self.snapshot.with_untracked(|snap| {
             self.sync.with_value(|s| match &s.lock {
                 Lock::Unlocked { key, kdf } => crypto::random_bytes().ok().and_then(|iv| {
-                    serde_json::to_string(&envelope::stored_sealed(snap, &browser::now_iso(), key, kdf, iv)).ok()
+                    serde_json::to_string(&envelope::stored_sealed(
+                        snap,
+                        &browser::now_iso(),
+                        key,
+                        kdf,
+                        iv,
+                    ))
+                    .ok()
                 }),
                 _ => None,
             })
@@ -103,13 +117,20 @@ impl Store {
         // Prefer what storage holds now (another tab may have saved since), unless this tab
         // holds newer words it could not save.
         let held = self.sync.with_value(|s| match &s.lock {
-            Lock::Locked { locked, unsaved: true } => Some(locked.clone()),
+            Lock::Locked {
+                locked,
+                unsaved: true,
+            } => Some(locked.clone()),
             _ => None,
         });
         let had_unsaved = held.is_some();
         let locked = match held {
             Some(l) => l,
-            None => match storage::read(STORAGE_KEY).ok().flatten().map(|raw| envelope::load(Some(&raw))) {
+            None => match storage::read(STORAGE_KEY)
+                .ok()
+                .flatten()
+                .map(|raw| envelope::load(Some(&raw)))
+            {
                 Some(Loaded::Locked(l)) => l,
                 Some(Loaded::Ready { snapshot, .. }) => {
                     // The lock was turned off in another tab.
@@ -121,7 +142,9 @@ impl Store {
                     _ => None,
                 }) {
                     Some(l) => l,
-                    None => return Err("Harbour could not find your locked notes on this phone.".into()),
+                    None => {
+                        return Err("Harbour could not find your locked notes on this phone.".into())
+                    }
                 },
             },
         };
@@ -147,7 +170,11 @@ impl Store {
             _ => LockState::Unlocked,
         };
         self.sync.update_value(|s| {
-            s.base = if unsaved { Snapshot::default() } else { snapshot.clone() };
+            s.base = if unsaved {
+                Snapshot::default()
+            } else {
+                snapshot.clone()
+            };
             s.force = unsaved;
             s.lock = lock;
         });
@@ -218,7 +245,9 @@ impl Store {
         if self.lock_state.get_untracked() == LockState::Locked {
             return Err("Unlock Harbour first.".into());
         }
-        let old = self.sync.try_update_value(|s: &mut Sync| std::mem::replace(&mut s.lock, lock));
+        let old = self
+            .sync
+            .try_update_value(|s: &mut Sync| std::mem::replace(&mut s.lock, lock));
         self.sync.update_value(|s| s.force = true);
         if self.health.get_untracked().may_write() {
             self.write();

@@ -95,9 +95,15 @@ pub struct Store {
 /// The state of the lock, with the secret parts that never reach a signal.
 enum Lock {
     Off,
-    Unlocked { key: Key, kdf: KdfParams },
+    Unlocked {
+        key: Key,
+        kdf: KdfParams,
+    },
     /// `unsaved` is true when the sealed copy held here is newer than storage's.
-    Locked { locked: envelope::Locked, unsaved: bool },
+    Locked {
+        locked: envelope::Locked,
+        unsaved: bool,
+    },
 }
 
 /// Bookkeeping that is not shown: what was last written, and the pending save.
@@ -280,7 +286,9 @@ impl Store {
             handle.clear();
         }
         let health = self.health.get_untracked();
-        let locked = self.sync.with_value(|s| matches!(s.lock, Lock::Locked { .. }));
+        let locked = self
+            .sync
+            .with_value(|s| matches!(s.lock, Lock::Locked { .. }));
         if !health.may_write() || locked {
             return;
         }
@@ -332,13 +340,17 @@ impl Store {
         }
     }
 
-    /// True when Harbour's copy has vanished since it was written (storage cleared).
+    /// True when storage has been emptied since Harbour wrote to it. Checked before every
+    /// save, so it counts keys rather than reading her (possibly large) data back.
     fn cleared_under_us(self) -> bool {
-        self.sync.with_value(|s| s.expect_stored) && matches!(storage::read(STORAGE_KEY), Ok(None))
+        self.sync.with_value(|s| s.expect_stored) && storage::is_empty()
     }
 
+    /// The thorough check (is Harbour's own key still there?), when she comes back to the tab.
     fn check_still_stored(self) {
-        if self.health.get_untracked() == Health::Saving && self.cleared_under_us() {
+        let gone = self.sync.with_value(|s| s.expect_stored)
+            && matches!(storage::read(STORAGE_KEY), Ok(None));
+        if self.health.get_untracked() == Health::Saving && gone {
             self.health.set(Health::Cleared);
         }
     }
@@ -365,7 +377,9 @@ impl Store {
         match key.as_deref() {
             // clear(): everything went, from another tab or the browser.
             None => {
-                if self.sync.with_value(|s| s.expect_stored) && self.health.get_untracked().may_write() {
+                if self.sync.with_value(|s| s.expect_stored)
+                    && self.health.get_untracked().may_write()
+                {
                     self.health.set(Health::Cleared);
                 }
                 self.refresh_recovery_keys();

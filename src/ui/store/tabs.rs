@@ -2,9 +2,9 @@
 //! silent loss), and quick exit or "Delete everything" in one tab reaches them all.
 
 use super::{keep_copy, Health, Lock, LockState, Notice, Store};
+use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded};
 use crate::domain::merge;
-use crate::domain::data::Snapshot;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -27,13 +27,14 @@ pub(super) fn listen(store: Store) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
         return;
     };
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        match e.data().as_string().as_deref() {
-            Some(EXIT) => crate::ui::components::layout::quick_exit_here(store),
-            Some(WIPED) => store.reset_after_wipe(),
-            _ => {}
-        }
-    });
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            match e.data().as_string().as_deref() {
+                Some(EXIT) => crate::ui::components::layout::quick_exit_here(store),
+                Some(WIPED) => store.reset_after_wipe(),
+                _ => {}
+            }
+        });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Keep the channel open for the app's lifetime.
@@ -43,7 +44,9 @@ pub(super) fn listen(store: Store) {
 /// Another tab saved: take its changes, keeping ours where both changed the same thing.
 pub(super) fn adopt_external(store: Store, raw: &str) {
     match envelope::load(Some(raw)) {
-        Loaded::Ready { snapshot: theirs, .. } => {
+        Loaded::Ready {
+            snapshot: theirs, ..
+        } => {
             if store.sync.with_value(|s| !matches!(s.lock, Lock::Off)) {
                 // The lock was turned off in another tab.
                 store.sync.update_value(|s| s.lock = Lock::Off);
@@ -70,7 +73,10 @@ pub(super) fn adopt_external(store: Store, raw: &str) {
                     }
                     let public = locked.public.clone();
                     store.sync.update_value(|s| {
-                        s.lock = Lock::Locked { locked, unsaved: false };
+                        s.lock = Lock::Locked {
+                            locked,
+                            unsaved: false,
+                        };
                         s.base = Snapshot {
                             public: public.clone(),
                             ..Snapshot::default()
@@ -108,9 +114,18 @@ fn keep_unsaved(store: Store) -> Option<String> {
     let text = store.snapshot.with_untracked(|snap| {
         store.sync.with_value(|s| match &s.lock {
             Lock::Off => Some(envelope::encode(snap, &crate::adapters::browser::now_iso())),
-            Lock::Unlocked { key, kdf } => crate::adapters::crypto::random_bytes().ok().and_then(|iv| {
-                serde_json::to_string(&envelope::stored_sealed(snap, &crate::adapters::browser::now_iso(), key, kdf, iv)).ok()
-            }),
+            Lock::Unlocked { key, kdf } => {
+                crate::adapters::crypto::random_bytes().ok().and_then(|iv| {
+                    serde_json::to_string(&envelope::stored_sealed(
+                        snap,
+                        &crate::adapters::browser::now_iso(),
+                        key,
+                        kdf,
+                        iv,
+                    ))
+                    .ok()
+                })
+            }
             Lock::Locked { .. } => None,
         })
     })?;

@@ -69,8 +69,13 @@ fn ErrorSummary(errors: Signal<Vec<(&'static str, String)>>) -> impl IntoView {
     }
 }
 
-fn error_for(errors: RwSignal<Vec<(&'static str, String)>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())))
+fn error_for(
+    errors: RwSignal<Vec<(&'static str, String)>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    })
 }
 
 #[component]
@@ -100,7 +105,10 @@ fn TurnOn() -> impl IntoView {
         if let Some(problem) = passphrase_problem(&a) {
             found.push(("new-passphrase", problem));
         } else if a != b {
-            found.push(("confirm-passphrase", "The two passphrases are not the same".to_owned()));
+            found.push((
+                "confirm-passphrase",
+                "The two passphrases are not the same".to_owned(),
+            ));
         }
         errors.set(found);
         if !errors.with_untracked(Vec::is_empty) {
@@ -196,15 +204,25 @@ fn ChangePassphrase() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        let (c, a, b) = (current.get_untracked(), first.get_untracked(), second.get_untracked());
+        let (c, a, b) = (
+            current.get_untracked(),
+            first.get_untracked(),
+            second.get_untracked(),
+        );
         let mut found = Vec::new();
         if c.is_empty() {
-            found.push(("current-passphrase", "Enter your current passphrase".to_owned()));
+            found.push((
+                "current-passphrase",
+                "Enter your current passphrase".to_owned(),
+            ));
         }
         if let Some(problem) = passphrase_problem(&a) {
             found.push(("changed-passphrase", problem));
         } else if a != b {
-            found.push(("changed-confirm", "The two new passphrases are not the same".to_owned()));
+            found.push((
+                "changed-confirm",
+                "The two new passphrases are not the same".to_owned(),
+            ));
         }
         errors.set(found);
         if !errors.with_untracked(Vec::is_empty) {

@@ -33,7 +33,8 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn StorageSettings() -> impl IntoView {
     let store = use_store();
-    let health_text = move || match store.health.get() {
+    let health_text = move || {
+        match store.health.get() {
         Health::Saving => "Harbour is saving what you write on this phone.",
         Health::Unavailable => "Harbour can't save on this phone right now. What you write is kept only until you close the page.",
         Health::Full => "This phone's storage is full. Harbour has kept your last saved copy but can't save new changes.",
@@ -41,11 +42,14 @@ fn StorageSettings() -> impl IntoView {
         Health::Cleared => "Harbour's saved copy was removed while Harbour was open.",
         Health::UnreadableNotKept => "Harbour couldn't read what was saved, and has not touched it.",
         Health::Failed(_) => "Harbour couldn't save your latest changes. It tries again with each change.",
+    }
     };
-    let persistence_text = move || match store.persistence.get() {
+    let persistence_text = move || {
+        match store.persistence.get() {
         Persistence::Granted => "Your browser has agreed to keep Harbour's data, even when the phone is short of space.",
         Persistence::NotGranted => "Your browser has not promised to keep Harbour's data. It may delete it if the phone runs short of space, or if you don't open Harbour for a long time. Downloading a copy now and then keeps it safe.",
         Persistence::Unknown => "Your browser has not said whether it will keep Harbour's data.",
+    }
     };
     view! {
         <section class="app-settings-section" aria-labelledby="saving-title">
