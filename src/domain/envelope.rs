@@ -32,6 +32,8 @@ pub struct Locked {
 }
 
 /// What a stored text turned out to be.
+// Made once per read and matched at once, so the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     /// Nothing stored yet.

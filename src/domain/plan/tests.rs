@@ -28,8 +28,10 @@ const SUGGESTIONS: &[Suggestion] = &[
 ];
 
 fn plan() -> PlanBody {
-    let mut p = PlanBody::default();
-    p.person = "Mark".into();
+    let mut p = PlanBody {
+        person: "Mark".into(),
+        ..PlanBody::default()
+    };
     p.choose_situation("moved-out", SUGGESTIONS);
     p
 }
