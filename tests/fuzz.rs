@@ -40,7 +40,7 @@ fn seed() -> u64 {
     std::env::var("FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_0F_4A2B0)
+        .unwrap_or(0x05EE_D0F4_A2B0)
 }
 
 const TOKENS: &[&str] = &[
