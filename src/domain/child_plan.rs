@@ -1,1 +1,522 @@
-//! (being written)
+//! A plan for talking to one child: the age band from their age, the phrases and answers
+//! she chooses and rewrites, the topics she works through, validation, what changed since
+//! a saved version, and a plain-text copy.
+
+use serde::{Deserialize, Serialize};
+
+/// Age bands, as the guidance in `content/children.toml` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeBand {
+    Under5,
+    From5To8,
+    From9To12,
+    From13To17,
+    Adult,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 5] = [
+        Self::Under5,
+        Self::From5To8,
+        Self::From9To12,
+        Self::From13To17,
+        Self::Adult,
+    ];
+
+    /// The band for an age in years.
+    pub fn from_age(years: u32) -> Self {
+        match years {
+            0..=4 => Self::Under5,
+            5..=8 => Self::From5To8,
+            9..=12 => Self::From9To12,
+            13..=17 => Self::From13To17,
+            _ => Self::Adult,
+        }
+    }
+
+    /// The id the content uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Under5 => "under-5",
+            Self::From5To8 => "5-8",
+            Self::From9To12 => "9-12",
+            Self::From13To17 => "13-17",
+            Self::Adult => "adult",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Under5 => "Under 5",
+            Self::From5To8 => "5 to 8",
+            Self::From9To12 => "9 to 12",
+            Self::From13To17 => "13 to 17",
+            Self::Adult => "Adult children",
+        }
+    }
+}
+
+/// Oldest age Harbour takes (adult children are included).
+pub const MAX_AGE: u32 = 60;
+
+/// An age as typed: "7", " 7 ", "7 years".
+pub fn parse_age(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    let t = t
+        .strip_suffix("years")
+        .or_else(|| t.strip_suffix("year"))
+        .unwrap_or(t)
+        .trim();
+    if t.is_empty() {
+        return Err("Enter the child's age".into());
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n <= MAX_AGE => Ok(n),
+        Ok(_) => Err(format!("Age must be {MAX_AGE} or under")),
+        Err(_) => Err("Age must be a number, like 7".into()),
+    }
+}
+
+/// What the child may already know or have seen.
+pub const KNOWS: &[(&str, &str)] = &[
+    ("search", "The police searching the home"),
+    ("arrest", "The arrest"),
+    ("moved-out", "Someone moving out"),
+    ("news", "Something in the news or online"),
+    ("not-sure", "I am not sure what they know"),
+];
+
+/// One plan per child.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildPlan {
+    pub id: String,
+    pub body: ChildPlanBody,
+    pub versions: Vec<ChildPlanVersion>,
+}
+
+/// Everything she writes for one child (a version freezes a copy).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildPlanBody {
+    /// First name or initials.
+    pub name: String,
+    pub age: String,
+    /// What the child calls the person arrested ("Dad", "Mark"): fills `{name}`.
+    pub calls_him: String,
+    /// Ids from [`KNOWS`].
+    pub knows: Vec<String>,
+    pub knows_more: String,
+    pub vulnerable: String,
+    pub phrases: Vec<ChosenText>,
+    pub own_words: String,
+    pub when_where: String,
+    pub with_whom: String,
+    pub if_upset: String,
+    pub questions: Vec<PlannedAnswer>,
+    pub trusted_adults: String,
+    pub school_dsl: String,
+    pub afterwards_watch: String,
+    pub follow_up: String,
+    pub news_plan: String,
+    pub school_who_tells: String,
+    pub school_what: String,
+    pub school_contact: String,
+}
+
+/// A phrase she will use: from a suggestion (`from` = its index in the band's list, as
+/// text) or her own (`from` = "").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChosenText {
+    pub id: String,
+    pub from: String,
+    pub text: String,
+}
+
+/// A question the child may ask, with her answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedAnswer {
+    pub id: String,
+    pub from: String,
+    pub ask: String,
+    pub answer: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildPlanVersion {
+    pub id: String,
+    /// "agreed" or "shared".
+    pub kind: String,
+    pub date: String,
+    pub note: String,
+    pub body: ChildPlanBody,
+}
+
+/// Stands in for `{name}` until she says what the child calls him.
+pub const NAME_PLACEHOLDER: &str = "[his name]";
+
+/// A suggested phrase or question with `{name}` filled in.
+pub fn fill(text: &str, calls_him: &str) -> String {
+    let name = calls_him.trim();
+    text.replace(
+        "{name}",
+        if name.is_empty() {
+            NAME_PLACEHOLDER
+        } else {
+            name
+        },
+    )
+}
+
+impl ChildPlanBody {
+    /// The band from the age, if the age is valid.
+    pub fn band(&self) -> Option<AgeBand> {
+        parse_age(&self.age).ok().map(AgeBand::from_age)
+    }
+
+    /// How the plan names the child.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            "this child"
+        } else {
+            self.name.trim()
+        }
+    }
+
+    /// True if suggestion `index` is among her phrases.
+    pub fn has_phrase(&self, index: usize) -> bool {
+        self.phrases.iter().any(|p| p.from == index.to_string())
+    }
+
+    /// Adds (with a new `id`) or removes suggested phrase `index` whose text is `text`.
+    pub fn toggle_phrase(&mut self, index: usize, text: &str, on: bool, id: String) {
+        let key = index.to_string();
+        self.phrases.retain(|p| p.from != key);
+        if on {
+            self.phrases.push(ChosenText {
+                id,
+                from: key,
+                text: fill(text, &self.calls_him),
+            });
+        }
+    }
+
+    /// True if suggested question `index` is among her planned answers.
+    pub fn has_question(&self, index: usize) -> bool {
+        self.questions.iter().any(|q| q.from == index.to_string())
+    }
+
+    /// Adds or removes suggested question `index`, starting from the suggested answer.
+    pub fn toggle_question(&mut self, index: usize, ask: &str, answer: &str, on: bool, id: String) {
+        let key = index.to_string();
+        self.questions.retain(|q| q.from != key);
+        if on {
+            self.questions.push(PlannedAnswer {
+                id,
+                from: key,
+                ask: fill(ask, &self.calls_him),
+                answer: fill(answer, &self.calls_him),
+            });
+        }
+    }
+}
+
+/// The pages of a child's plan, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    About,
+    Guidance,
+    Say,
+    Questions,
+    TalkTo,
+    Afterwards,
+    School,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 7] = [
+        Self::About,
+        Self::Guidance,
+        Self::Say,
+        Self::Questions,
+        Self::TalkTo,
+        Self::Afterwards,
+        Self::School,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::About => "about",
+            Self::Guidance => "guidance",
+            Self::Say => "say",
+            Self::Questions => "questions",
+            Self::TalkTo => "talk-to",
+            Self::Afterwards => "afterwards",
+            Self::School => "school",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::About => "About this child",
+            Self::Guidance => "What helps at this age",
+            Self::Say => "What I will say",
+            Self::Questions => "Questions they might ask",
+            Self::TalkTo => "Who they can talk to",
+            Self::Afterwards => "Afterwards",
+            Self::School => "The school",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Option<Self> {
+        Self::ALL.get(self.index() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Self> {
+        self.index().checked_sub(1).map(|i| Self::ALL[i])
+    }
+}
+
+/// A problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Longest text in one field.
+pub const MAX_TEXT: usize = 4_000;
+
+/// What must be fixed on a topic's page.
+pub fn validate_topic(plan: &ChildPlanBody, topic: Topic) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    let mut push = |field: &str, message: String| {
+        out.push(FieldError {
+            field: field.to_owned(),
+            message,
+        })
+    };
+    match topic {
+        Topic::About => {
+            if plan.name.trim().is_empty() {
+                push(
+                    "child-name",
+                    "Enter the child's first name or initials".into(),
+                );
+            } else if plan.name.chars().count() > 40 {
+                push(
+                    "child-name",
+                    "The name must be 40 characters or fewer".into(),
+                );
+            }
+            if let Err(why) = parse_age(&plan.age) {
+                push("child-age", why);
+            }
+            if plan.calls_him.chars().count() > 40 {
+                push("calls-him", "This must be 40 characters or fewer".into());
+            }
+        }
+        Topic::Say => {
+            for (i, p) in plan.phrases.iter().enumerate() {
+                if p.text.trim().is_empty() {
+                    push(
+                        &format!("phrase-{}", p.id),
+                        format!("Phrase {}: write it in your words, or untick it", i + 1),
+                    );
+                }
+            }
+        }
+        Topic::Questions => {
+            for (i, q) in plan.questions.iter().enumerate() {
+                if q.ask.trim().is_empty() {
+                    push(
+                        &format!("ask-{}", q.id),
+                        format!("Question {}: write the question, or remove it", i + 1),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    for (field, text) in text_fields(plan) {
+        if text.chars().count() > MAX_TEXT {
+            push(
+                field,
+                format!("This must be {MAX_TEXT} characters or fewer"),
+            );
+        }
+    }
+    out
+}
+
+/// Every free-text field with its id, for limits and the diff.
+fn text_fields(p: &ChildPlanBody) -> [(&'static str, &String); 13] {
+    [
+        ("knows-more", &p.knows_more),
+        ("vulnerable", &p.vulnerable),
+        ("own-words", &p.own_words),
+        ("when-where", &p.when_where),
+        ("with-whom", &p.with_whom),
+        ("if-upset", &p.if_upset),
+        ("trusted-adults", &p.trusted_adults),
+        ("school-dsl", &p.school_dsl),
+        ("afterwards-watch", &p.afterwards_watch),
+        ("follow-up", &p.follow_up),
+        ("news-plan", &p.news_plan),
+        ("school-who-tells", &p.school_who_tells),
+        ("school-what", &p.school_what),
+    ]
+}
+
+/// Labels for the fields in the diff and the text copy.
+pub fn label(field: &str) -> &'static str {
+    match field {
+        "knows-more" => "What they know or may have seen",
+        "vulnerable" => "Anything that makes them more vulnerable",
+        "own-words" => "In my own words",
+        "when-where" => "When and where",
+        "with-whom" => "Who will be with me",
+        "if-upset" => "If one of us gets upset",
+        "trusted-adults" => "Trusted adults they can talk to",
+        "school-dsl" => "The school's safeguarding lead",
+        "afterwards-watch" => "Signs I will watch for",
+        "follow-up" => "Follow-up conversations",
+        "news-plan" => "If it reaches the news or social media",
+        "school-who-tells" => "Who tells the school",
+        "school-what" => "What the school is told",
+        "school-contact" => "School contact",
+        _ => "",
+    }
+}
+
+/// How far a topic has got.
+pub fn done(plan: &ChildPlanBody, topic: Topic) -> bool {
+    let filled = |s: &String| !s.trim().is_empty();
+    match topic {
+        Topic::About => validate_topic(plan, Topic::About).is_empty(),
+        Topic::Guidance => plan.band().is_some(),
+        Topic::Say => !plan.phrases.is_empty() || filled(&plan.own_words),
+        Topic::Questions => !plan.questions.is_empty(),
+        Topic::TalkTo => filled(&plan.trusted_adults) || filled(&plan.school_dsl),
+        Topic::Afterwards => {
+            filled(&plan.afterwards_watch) || filled(&plan.follow_up) || filled(&plan.news_plan)
+        }
+        Topic::School => {
+            filled(&plan.school_who_tells)
+                || filled(&plan.school_what)
+                || filled(&plan.school_contact)
+        }
+    }
+}
+
+/// What changed between two versions, in plain words.
+pub fn changes(old: &ChildPlanBody, new: &ChildPlanBody) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = |label: &str, o: &str, n: &str| {
+        let (o, n) = (o.trim(), n.trim());
+        if o != n {
+            out.push(match (o.is_empty(), n.is_empty()) {
+                (true, _) => format!("{label}: added “{n}”"),
+                (_, true) => format!("{label}: removed “{o}”"),
+                _ => format!("{label}: changed from “{o}” to “{n}”"),
+            });
+        }
+    };
+    field("Name", &old.name, &new.name);
+    field("Age", &old.age, &new.age);
+    field("What they call him", &old.calls_him, &new.calls_him);
+    field(
+        "What they know",
+        &old.knows.join(", "),
+        &new.knows.join(", "),
+    );
+    field("School contact", &old.school_contact, &new.school_contact);
+    for ((id, o), (_, n)) in text_fields(old).into_iter().zip(text_fields(new)) {
+        field(label(id), o, n);
+    }
+    for p in &new.phrases {
+        match old.phrases.iter().find(|x| x.id == p.id) {
+            None => out.push(format!("Added phrase: “{}”", p.text.trim())),
+            Some(x) if x.text.trim() != p.text.trim() => out.push(format!(
+                "Changed phrase: “{}” to “{}”",
+                x.text.trim(),
+                p.text.trim()
+            )),
+            _ => {}
+        }
+    }
+    for x in old
+        .phrases
+        .iter()
+        .filter(|x| !new.phrases.iter().any(|p| p.id == x.id))
+    {
+        out.push(format!("Removed phrase: “{}”", x.text.trim()));
+    }
+    for q in &new.questions {
+        match old.questions.iter().find(|x| x.id == q.id) {
+            None => out.push(format!("Added question: “{}”", q.ask.trim())),
+            Some(x) if x != q => out.push(format!("Changed the answer to “{}”", q.ask.trim())),
+            _ => {}
+        }
+    }
+    for x in old
+        .questions
+        .iter()
+        .filter(|x| !new.questions.iter().any(|q| q.id == x.id))
+    {
+        out.push(format!("Removed question: “{}”", x.ask.trim()));
+    }
+    out
+}
+
+/// The plan as plain text.
+pub fn to_text(plan: &ChildPlanBody) -> String {
+    let mut out = format!("TALKING TO {}\n", plan.display_name().to_uppercase());
+    let mut line = |label: &str, value: &str| {
+        if !value.trim().is_empty() {
+            out.push_str(&format!("{label}: {}\n", value.trim()));
+        }
+    };
+    line("Age", &plan.age);
+    if let Some(band) = plan.band() {
+        line("Age group", band.label());
+    }
+    line("What they call him", &plan.calls_him);
+    let knows: Vec<&str> = KNOWS
+        .iter()
+        .filter(|(id, _)| plan.knows.iter().any(|k| k == id))
+        .map(|(_, l)| *l)
+        .collect();
+    line("What they know or may have seen", &knows.join(", "));
+    for (id, value) in text_fields(plan) {
+        line(label(id), value);
+    }
+    line("School contact", &plan.school_contact);
+    if !plan.phrases.is_empty() {
+        out.push_str("\nWhat I will say:\n");
+        for p in &plan.phrases {
+            out.push_str(&format!("- {}\n", p.text.trim()));
+        }
+    }
+    if !plan.questions.is_empty() {
+        out.push_str("\nQuestions they might ask:\n");
+        for q in &plan.questions {
+            out.push_str(&format!("- {}\n  {}\n", q.ask.trim(), q.answer.trim()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

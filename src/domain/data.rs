@@ -3,6 +3,7 @@
 //! Every struct denies unknown fields and has no defaults: stored data of the wrong shape is
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
+use crate::domain::child_plan::ChildPlan;
 use crate::domain::plan::SafetyPlan;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +43,8 @@ pub struct AppData {
     pub notes: String,
     /// The household safety plan (schema 2).
     pub plan: SafetyPlan,
+    /// A talking-to-children plan per child (schema 3).
+    pub children: Vec<ChildPlan>,
 }
 
 /// One saved state: the clear settings and her data.

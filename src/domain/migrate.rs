@@ -19,24 +19,44 @@ pub struct Migration {
 pub const FIRST: u32 = 1;
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    title: "Add the safety plan",
-    description: "Adds an empty household safety plan beside her notes.",
-    apply: add_safety_plan,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        title: "Add the safety plan",
+        description: "Adds an empty household safety plan beside her notes.",
+        apply: add_safety_plan,
+    },
+    Migration {
+        from: 2,
+        title: "Add children's plans",
+        description: "Adds an empty list of talking-to-children plans.",
+        apply: add_children,
+    },
+];
 
-/// 1 → 2: an empty plan, exactly as schema 2 wrote one.
-fn add_safety_plan(mut doc: Value) -> Result<Value, String> {
+/// 2 → 3: no children's plans yet.
+fn add_children(doc: Value) -> Result<Value, String> {
+    add_empty(doc, "children", serde_json::json!([]))
+}
+
+/// Adds `key` with `value` to the data, refusing if it is already there.
+fn add_empty(mut doc: Value, key: &str, value: Value) -> Result<Value, String> {
     let data = doc
         .get_mut("data")
         .and_then(Value::as_object_mut)
         .ok_or("no data object")?;
-    if data.contains_key("plan") {
-        return Err("already has a plan".into());
+    if data.contains_key(key) {
+        return Err(format!("already has {key}"));
     }
-    data.insert(
-        "plan".into(),
+    data.insert(key.into(), value);
+    Ok(doc)
+}
+
+/// 1 → 2: an empty plan, exactly as schema 2 wrote one.
+fn add_safety_plan(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "plan",
         serde_json::json!({
             "body": {
                 "situation": "",
@@ -49,8 +69,7 @@ fn add_safety_plan(mut doc: Value) -> Result<Value, String> {
             },
             "versions": []
         }),
-    );
-    Ok(doc)
+    )
 }
 
 /// The schema this build writes.
