@@ -71,7 +71,7 @@ fn PageSwitch() -> impl IntoView {
         Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
         Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),
         Route::SafetyPlan(rest) => view! { <pages::safety_plan::SafetyPlanPage rest/> }.into_any(),
-        Route::Children(_) => view! { <pages::children::ChildrenPage/> }.into_any(),
+        Route::Children(rest) => view! { <pages::children::ChildrenPage rest/> }.into_any(),
         Route::Services => view! { <pages::services::ServicesPage/> }.into_any(),
         Route::Contacts => view! { <pages::services::ContactsPage/> }.into_any(),
         Route::Share => view! { <pages::services::SharePage/> }.into_any(),
