@@ -108,6 +108,7 @@ test('plans for a 4-year-old and a 13-year-old are written, reloaded and printed
     const other = plans.find((x) => x !== p);
     assert.ok(!flat.includes(other.canary), `${p.name}: the PDF holds only this child`);
     assert.doesNotMatch(flat, /Quick exit|Call 999/);
+    assert.doesNotMatch(flat, /\{name\}/, 'every {name} is filled in');
   }
   // Every child together.
   await page.goto(h.url('/children/all'));

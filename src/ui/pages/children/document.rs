@@ -69,6 +69,8 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
         rows.push((label(id).to_owned(), value.clone()));
     }
     let title = format!("Talking to {}", body.display_name());
+    let calls = body.calls_him.clone();
+    let fill = move |s: &str| crate::domain::child_plan::fill(s, &calls);
     let heading = if level == 1 {
         view! { <h1 class="app-heading-l">{title}</h1> }.into_any()
     } else {
@@ -87,9 +89,12 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
                 <h3 class="app-heading-m">{format!("What helps at this age ({})", band.label)}</h3>
                 <div class="app-prose" inner_html=band.understands_html></div>
                 <h4 class="app-heading-s">"What helps"</h4>
-                <ul>{band.say.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                <ul>{band.say.iter().map(|s| view! { <li>{fill(s)}</li> }).collect_view()}</ul>
                 <h4 class="app-heading-s">"What to avoid"</h4>
-                <ul>{band.avoid.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                <ul>{band.avoid.iter().map(|s| view! { <li>{fill(s)}</li> }).collect_view()}</ul>
+                {(level == 1).then(|| view! {
+                    <crate::ui::components::sources::SourceList keys=band.sources prefix=format!("band-{}-src", band.id) heading="Where this comes from"/>
+                })}
             })}
             {(!body.phrases.is_empty()).then(|| view! {
                 <h3 class="app-heading-m">"What I will say"</h3>

@@ -218,6 +218,10 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
         let id = id.clone();
         Signal::derive(move || read_child(store, &id, |c| c.body.band()).flatten())
     };
+    let calls_him = {
+        let id = id.clone();
+        Signal::derive(move || read_child(store, &id, |c| c.body.calls_him.clone()).unwrap_or_default())
+    };
     let back = match topic.previous() {
         Some(t) => format!("/children/{id}/{}", t.slug()),
         None => format!("/children/{id}"),
@@ -256,7 +260,7 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
         .into_any(),
         Topic::Guidance => view! {
             {move || match band.get().and_then(band_content) {
-                Some(b) => view! { <BandGuidance band=b/> }.into_any(),
+                Some(b) => view! { <BandGuidance band=b calls_him=calls_him.get()/> }.into_any(),
                 None => needs_age().into_any(),
             }}
             <h2 class="app-heading-m">"For every age"</h2>
@@ -331,14 +335,15 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
 
 /// What children of this age understand, what helps and what to avoid.
 #[component]
-fn BandGuidance(band: &'static Band) -> impl IntoView {
+fn BandGuidance(band: &'static Band, calls_him: String) -> impl IntoView {
+    let (c1, c2) = (calls_him.clone(), calls_him);
     view! {
         <p class="app-caption">"Age group: "{band.label}</p>
         <div class="app-prose" inner_html=band.understands_html></div>
         <h2 class="app-heading-m">"What helps"</h2>
-        <ul>{band.say.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+        <ul>{band.say.iter().map(|s| view! { <li>{fill(s, &c1)}</li> }).collect_view()}</ul>
         <h2 class="app-heading-m">"What to avoid"</h2>
-        <ul>{band.avoid.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+        <ul>{band.avoid.iter().map(|s| view! { <li>{fill(s, &c2)}</li> }).collect_view()}</ul>
         <SourceList keys=band.sources prefix=format!("band-{}-src", band.id) heading="Where this comes from"/>
     }
 }
