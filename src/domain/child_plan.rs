@@ -171,6 +171,17 @@ pub fn fill(text: &str, calls_him: &str) -> String {
     )
 }
 
+/// Like [`fill`], for compiled HTML: the name is escaped first.
+pub fn fill_html(html: &str, calls_him: &str) -> String {
+    let escaped = calls_him
+        .trim()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    fill(html, &escaped)
+}
+
 impl ChildPlanBody {
     /// The band from the age, if the age is valid.
     pub fn band(&self) -> Option<AgeBand> {

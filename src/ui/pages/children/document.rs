@@ -87,7 +87,7 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
             </dl>
             {body.band().and_then(|b| crate::content::BANDS.iter().find(|x| x.id == b.id())).map(|band| view! {
                 <h3 class="app-heading-m">{format!("What helps at this age ({})", band.label)}</h3>
-                <div class="app-prose" inner_html=band.understands_html></div>
+                <div class="app-prose" inner_html=crate::domain::child_plan::fill_html(band.understands_html, &body.calls_him)></div>
                 <h4 class="app-heading-s">"What helps"</h4>
                 <ul>{band.say.iter().map(|s| view! { <li>{fill(s)}</li> }).collect_view()}</ul>
                 <h4 class="app-heading-s">"What to avoid"</h4>

@@ -336,10 +336,11 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
 /// What children of this age understand, what helps and what to avoid.
 #[component]
 fn BandGuidance(band: &'static Band, calls_him: String) -> impl IntoView {
+    let understands = crate::domain::child_plan::fill_html(band.understands_html, &calls_him);
     let (c1, c2) = (calls_him.clone(), calls_him);
     view! {
         <p class="app-caption">"Age group: "{band.label}</p>
-        <div class="app-prose" inner_html=band.understands_html></div>
+        <div class="app-prose" inner_html=understands></div>
         <h2 class="app-heading-m">"What helps"</h2>
         <ul>{band.say.iter().map(|s| view! { <li>{fill(s, &c1)}</li> }).collect_view()}</ul>
         <h2 class="app-heading-m">"What to avoid"</h2>
