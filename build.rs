@@ -14,6 +14,7 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/domain/route.rs");
+    println!("cargo:rerun-if-changed=src/domain/phone.rs");
     match content::compile(&dir) {
         Ok(compiled) => {
             for file in &compiled.files {

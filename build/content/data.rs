@@ -296,40 +296,7 @@ pub fn check_ids<'a>(
     seen
 }
 
-/// A UK phone number as written for people: 999, 101, 116 123, 0800 1111, 0808 1000 900,
-/// 01235 816050, 18001 101 (textphone), +44 1372 847 161.
-pub fn is_uk_phone(text: &str) -> bool {
-    if !text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
-        || text.trim() != text
-    {
-        return false;
-    }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if let Some(rest) = text.strip_prefix("+44") {
-        let n: String = rest.chars().filter(char::is_ascii_digit).collect();
-        return n.len() == 10 && !n.starts_with('0');
-    }
-    if text.contains('+') {
-        return false;
-    }
-    match digits.as_str() {
-        "999" | "112" | "101" | "111" => true,
-        d if d.len() == 6 && d.starts_with("116") => true,
-        d if d.starts_with("18001") => is_uk_phone(text.trim_start_matches("18001").trim()),
-        // Childline's short freephone number.
-        "08001111" => true,
-        d => d.starts_with('0') && !d.starts_with("00") && (d.len() == 10 || d.len() == 11),
-    }
-}
-
-/// A number to text: a 5-digit short code or a UK mobile.
-pub fn is_text_number(text: &str) -> bool {
-    let digits: String = text.chars().filter(|c| *c != ' ').collect();
-    digits.chars().all(|c| c.is_ascii_digit())
-        && (digits.len() == 5 || (digits.len() == 11 && digits.starts_with("07")))
-}
+pub use super::phone::{is_text_number, is_uk_phone};
 
 /// Checks one service.
 pub fn check_service(s: &ServiceEntry, sources: &Sources, errors: &mut Vec<String>) {
@@ -393,38 +360,4 @@ pub fn check_service(s: &ServiceEntry, sources: &Sources, errors: &mut Vec<Strin
         Some(_) => {}
     }
     check_keys(&place, &s.sources, sources, errors);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phones() {
-        for ok in [
-            "999",
-            "101",
-            "116 123",
-            "0800 1111",
-            "0808 1000 900",
-            "01235 816050",
-            "18001 101",
-            "+44 1372 847 161",
-            "0300 123 3393",
-        ] {
-            assert!(is_uk_phone(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "12345",
-            "0800",
-            "+1 555 123 4567",
-            "0808-1000-900",
-            "08081000900x",
-            " 999",
-            "00 44 123",
-        ] {
-            assert!(!is_uk_phone(bad), "{bad}");
-        }
-    }
 }

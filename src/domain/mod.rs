@@ -8,6 +8,7 @@ pub mod exit_shortcut;
 pub mod merge;
 pub mod migrate;
 pub mod notebook;
+pub mod phone;
 pub mod plan;
 pub mod route;
 pub mod sealed;
