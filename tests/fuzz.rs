@@ -242,3 +242,40 @@ fn the_fuzzer_reaches_the_decryptor() {
         "no mutant still opened (the mutations are too heavy)"
     );
 }
+
+#[test]
+fn fuzz_share_link_decoder() {
+    use harbour::domain::share::{decode, encode, SharedService};
+    let seeds: Vec<String> = [
+        SharedService {
+            name: "Families After Arrest".into(),
+            phone: "0113 496 0000".into(),
+            hours: "9–5".into(),
+            area: "Leeds".into(),
+            note: "Ask for Sam.".into(),
+        },
+        SharedService {
+            name: "é".repeat(80),
+            note: "\u{1F600}".repeat(100),
+            ..Default::default()
+        },
+    ]
+    .iter()
+    .map(encode)
+    .collect();
+    run(
+        "share link decoder",
+        cases(),
+        |rng| {
+            if rng.chance(5) {
+                random_text(rng)
+            } else {
+                let which = rng.below(seeds.len());
+                mutate(rng, &seeds[which])
+            }
+        },
+        |input| {
+            let _ = decode(input);
+        },
+    );
+}

@@ -5,6 +5,7 @@
 
 use crate::domain::child_plan::ChildPlan;
 use crate::domain::plan::SafetyPlan;
+use crate::domain::share::Contact;
 use serde::{Deserialize, Serialize};
 
 /// The neutral page quick exit goes to unless she picks another.
@@ -45,6 +46,8 @@ pub struct AppData {
     pub plan: SafetyPlan,
     /// A talking-to-children plan per child (schema 3).
     pub children: Vec<ChildPlan>,
+    /// Her own contacts (schema 4).
+    pub contacts: Vec<Contact>,
 }
 
 /// One saved state: the clear settings and her data.

@@ -32,7 +32,18 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds an empty list of talking-to-children plans.",
         apply: add_children,
     },
+    Migration {
+        from: 3,
+        title: "Add her contacts",
+        description: "Adds an empty list of her own contacts.",
+        apply: add_contacts,
+    },
 ];
+
+/// 3 → 4: no contacts yet.
+fn add_contacts(doc: Value) -> Result<Value, String> {
+    add_empty(doc, "contacts", serde_json::json!([]))
+}
 
 /// 2 → 3: no children's plans yet.
 fn add_children(doc: Value) -> Result<Value, String> {

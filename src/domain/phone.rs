@@ -38,7 +38,11 @@ pub fn is_text_number(text: &str) -> bool {
 
 /// The `tel:` address for a number: digits only, keeping a leading + for +44.
 pub fn tel_href(phone: &str) -> String {
-    let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
+    let plus = if phone.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     format!("tel:{plus}{digits}")
 }
@@ -51,7 +55,13 @@ pub fn sms_href(number: &str, body: &str) -> String {
     } else {
         let encoded: String = body
             .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
             .collect();
         format!("sms:{digits}?body={encoded}")
     }
@@ -63,10 +73,29 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["999", "101", "116 123", "0800 1111", "0808 1000 900", "01235 816050", "18001 101", "+44 1372 847 161", "0300 123 3393"] {
+        for ok in [
+            "999",
+            "101",
+            "116 123",
+            "0800 1111",
+            "0808 1000 900",
+            "01235 816050",
+            "18001 101",
+            "+44 1372 847 161",
+            "0300 123 3393",
+        ] {
             assert!(is_uk_phone(ok), "{ok}");
         }
-        for bad in ["", "12345", "0800", "+1 555 123 4567", "0808-1000-900", "08081000900x", " 999", "00 44 123"] {
+        for bad in [
+            "",
+            "12345",
+            "0800",
+            "+1 555 123 4567",
+            "0808-1000-900",
+            "08081000900x",
+            " 999",
+            "00 44 123",
+        ] {
             assert!(!is_uk_phone(bad), "{bad}");
         }
     }

@@ -68,8 +68,15 @@ fn every_band_has_guidance_six_phrases_and_six_questions_with_sources() {
 #[test]
 fn guidance_html_is_filled_safely() {
     for b in BANDS {
-        assert!(!fill_html(b.understands_html, "<b>").contains("{name}"), "{}", b.id);
-        assert!(!fill_html(b.understands_html, "<b>").contains("<b>"), "the name is escaped");
+        assert!(
+            !fill_html(b.understands_html, "<b>").contains("{name}"),
+            "{}",
+            b.id
+        );
+        assert!(
+            !fill_html(b.understands_html, "<b>").contains("<b>"),
+            "the name is escaped"
+        );
     }
 }
 

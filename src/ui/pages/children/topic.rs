@@ -220,7 +220,9 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
     };
     let calls_him = {
         let id = id.clone();
-        Signal::derive(move || read_child(store, &id, |c| c.body.calls_him.clone()).unwrap_or_default())
+        Signal::derive(move || {
+            read_child(store, &id, |c| c.body.calls_him.clone()).unwrap_or_default()
+        })
     };
     let back = match topic.previous() {
         Some(t) => format!("/children/{id}/{}", t.slug()),
