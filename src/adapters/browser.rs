@@ -163,3 +163,65 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The address's fragment, without the `#` ("" if none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar, without adding history.
+pub fn clear_hash() {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let path = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// The address of `path` on this site, such as "https://example.org/harbour/".
+pub fn absolute_url(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// True when the browser can hand a link to other apps (the Web Share API).
+pub fn can_share() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Offers `url` to the phone's share sheet.
+pub async fn share(title: &str, url: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let share =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("share")).map_err(|_| "no sharing")?;
+    let share: js_sys::Function = share.dyn_into().map_err(|_| "no sharing".to_owned())?;
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &data,
+        &JsValue::from_str("title"),
+        &JsValue::from_str(title),
+    );
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
+    let promise: js_sys::Promise = share
+        .call1(&navigator, &data)
+        .map_err(|_| "sharing failed".to_owned())?
+        .dyn_into()
+        .map_err(|_| "sharing failed".to_owned())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "not shared".to_owned())
+}

@@ -1,0 +1,115 @@
+//! Her own contacts: add, change and remove, stored on this phone.
+
+use crate::adapters::browser;
+use crate::domain::phone::tel_href;
+use crate::domain::share::{role_label, validate_contact, Contact, ROLES};
+use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
+use crate::ui::components::page::{use_page_title, BackLink};
+use crate::ui::store::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    use_page_title(|| "Your contacts".to_owned());
+    let store = use_store();
+    let draft = RwSignal::new(Contact::default());
+    let editing = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let status = RwSignal::new(String::new());
+    let contacts = move || store.snapshot.with(|s| s.data.contacts.clone());
+    let field = |get: fn(&Contact) -> &String, set: fn(&mut Contact, String)| {
+        (
+            Signal::derive(move || draft.with(|c| get(c).clone())),
+            Callback::new(move |v: String| draft.update(|c| set(c, v))),
+        )
+    };
+    let (name, set_name) = field(|c| &c.name, |c, v| c.name = v);
+    let (phone, set_phone) = field(|c| &c.phone, |c, v| c.phone = v);
+    let (email, set_email) = field(|c| &c.email, |c, v| c.email = v);
+    let (notes, set_notes) = field(|c| &c.notes, |c, v| c.notes = v);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut contact = draft.get_untracked();
+        let found = validate_contact(&contact);
+        errors.set(
+            found
+                .into_iter()
+                .map(|e| (e.field.to_owned(), e.message))
+                .collect(),
+        );
+        if !errors.with_untracked(Vec::is_empty) {
+            return;
+        }
+        match editing.get_untracked() {
+            Some(id) => {
+                contact.id = id.clone();
+                store.snapshot.update(|s| {
+                    if let Some(c) = s.data.contacts.iter_mut().find(|c| c.id == id) {
+                        *c = contact;
+                    }
+                });
+                status.set("Contact changed.".into());
+            }
+            None => {
+                contact.id = browser::new_id();
+                store.snapshot.update(|s| s.data.contacts.push(contact));
+                status.set("Contact added.".into());
+            }
+        }
+        draft.set(Contact::default());
+        editing.set(None);
+    };
+    view! {
+        <BackLink to="/services" text="Help and services"/>
+        <h1 class="app-heading-l">"Your contacts"</h1>
+        <p>"Keep the people you deal with in one place. They are stored only on this phone."</p>
+        <p class="app-status" role="status">{move || status.get()}</p>
+        <ul class="app-contacts">
+            {move || contacts().into_iter().map(|c| {
+                let (edit_contact, delete_id) = (c.clone(), c.id.clone());
+                view! {
+                    <li class="app-item">
+                        <h2 class="app-heading-s">{if c.name.trim().is_empty() { role_label(&c.role).to_owned() } else { c.name.clone() }}</h2>
+                        <p class="app-meta">{role_label(&c.role)}</p>
+                        {(!c.phone.is_empty()).then(|| view! { <p><a class="app-button" href=tel_href(&c.phone)>"Call " {c.phone.clone()}</a></p> })}
+                        {(!c.email.is_empty()).then(|| view! { <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p> })}
+                        {(!c.notes.is_empty()).then(|| view! { <p class="app-summary-list__value">{c.notes.clone()}</p> })}
+                        <div class="app-button-group">
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| {
+                                editing.set(Some(edit_contact.id.clone()));
+                                draft.set(edit_contact.clone());
+                                crate::ui::nav::focus_fragment("contact-form-title");
+                            }>"Change"</button>
+                            <button type="button" class="app-button app-button--warning" on:click=move |_| {
+                                let id = delete_id.clone();
+                                store.snapshot.update(|s| s.data.contacts.retain(|c| c.id != id));
+                                status.set("Contact removed.".into());
+                            }>"Remove"</button>
+                        </div>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <h2 class="app-heading-m" id="contact-form-title" tabindex="-1">{move || if editing.get().is_some() { "Change this contact" } else { "Add a contact" }}</h2>
+        <ErrorSummary errors=errors/>
+        <form on:submit=save novalidate>
+            <div class="app-form-group">
+                <label class="app-label" for="contact-role">"Who are they?"</label>
+                <select class="app-select" id="contact-role" on:change:target=move |ev| { let v = ev.target().value(); draft.update(|c| c.role = v) }>
+                    <option value="" selected=move || draft.with(|c| c.role.is_empty())>"Choose"</option>
+                    {ROLES.iter().map(|(id, label)| view! { <option value=*id selected=move || draft.with(|c| c.role == *id)>{*label}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextInput id="contact-name".to_owned() label="Name".to_owned() value=name on_input=set_name error=error_for(errors, "contact-name".to_owned())/>
+            <TextInput id="contact-phone".to_owned() label="Phone (optional)".to_owned() kind="tel" value=phone on_input=set_phone error=error_for(errors, "contact-phone".to_owned())/>
+            <TextInput id="contact-email".to_owned() label="Email (optional)".to_owned() kind="email" value=email on_input=set_email error=error_for(errors, "contact-email".to_owned())/>
+            <TextArea id="contact-notes".to_owned() label="Notes (optional)".to_owned() hint="For example their hours, or a reference number.".to_owned() value=notes on_input=set_notes error=error_for(errors, "contact-notes".to_owned()) rows=3/>
+            <div class="app-button-group">
+                <button type="submit" class="app-button">{move || if editing.get().is_some() { "Save changes" } else { "Add contact" }}</button>
+                <Show when=move || editing.get().is_some()>
+                    <button type="button" class="app-button app-button--secondary" on:click=move |_| { editing.set(None); draft.set(Contact::default()); }>"Cancel"</button>
+                </Show>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,150 @@
+// Services in a real browser: the directory (emergency first, filters, tap to call), her
+// contacts, and support-worker links: made in one browser, opened in a fresh one, accepted,
+// kept after a reload; a tampered link changes nothing; the QR code decodes to the link.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import AxeBuilderModule from '@axe-core/playwright';
+import { launch, appReady, watchedPage } from './harness.mjs';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const axe = async (page) => (await page.evaluate(() => window.scrollTo(0, 0)), await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h.close();
+});
+
+test('the directory puts emergency numbers first, filters by need and nation, and shows when each was checked', async () => {
+  const context = await h.browser.newContext();
+  const { page, foreign } = await watchedPage(context, h.server.url);
+  await page.goto(h.url('/services'));
+  await appReady(page);
+  const firstCall = page.locator('main a[href^="tel:"]').first();
+  assert.equal(await firstCall.getAttribute('href'), 'tel:999');
+  for (const n of ['tel:101', 'tel:08001111', 'tel:116123']) assert.ok((await page.locator(`.app-emergency a[href="${n}"]`).count()) === 1, n);
+  const count = async () => Number((await page.locator('#services-count').textContent()).match(/\d+/)[0]);
+  const all = await count();
+  assert.ok(all >= 10, `${all} services`);
+  await page.getByLabel('What do you need?').selectOption('person-arrested');
+  assert.ok((await count()) < all, 'filtered by need');
+  await page.getByLabel('What do you need?').selectOption('');
+  await page.getByLabel('Where do you live?').selectOption('scotland');
+  const scotland = await count();
+  assert.ok(scotland < all && scotland > 0, 'filtered by nation');
+  await page.getByLabel('Where do you live?').selectOption('');
+  const cards = page.locator('.app-service');
+  for (let i = 0; i < (await cards.count()); i++) assert.match(await cards.nth(i).innerText(), /Last checked \w+ \d{4}\. Source: /);
+  const stopItNow = page.locator('#stop-it-now');
+  assert.equal(await stopItNow.locator('a[href^="tel:"]').first().getAttribute('href'), 'tel:08081000900');
+  assert.match(await stopItNow.innerText(), /not confirmed/, 'unconfirmed hours are marked');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(foreign(), []);
+  await context.close();
+});
+
+test('she adds, changes and removes her own contacts, and they stay after a reload', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(h.url('/contacts'));
+  await appReady(page);
+  await page.getByLabel('Who are they?').selectOption('social-worker');
+  await page.getByLabel('Name').fill('CANARY Ms A');
+  await page.getByLabel('Phone (optional)').fill('12345');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByText('Enter a UK phone number, like 01632 960 001').first().waitFor();
+  assert.deepEqual(await axe(page), [], 'contacts with an error');
+  await page.getByLabel('Phone (optional)').fill('01632 960 001');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByText('Contact added.').waitFor();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('.app-contacts a[href="tel:01632960001"]').count(), 1);
+  await page.getByRole('button', { name: 'Change' }).click();
+  await page.getByLabel('Name').fill('CANARY Ms B');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Contact changed.').waitFor();
+  assert.match(await page.locator('.app-contacts').innerText(), /CANARY Ms B/);
+  assert.deepEqual(await axe(page), [], 'contacts');
+  await page.getByRole('button', { name: 'Remove' }).click();
+  assert.equal(await page.locator('.app-contacts li').count(), 0);
+  await context.close();
+});
+
+async function qrText(locator) {
+  const png = PNG.sync.read(await locator.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  return code && code.data;
+}
+
+test('a support-worker link made in one browser opens in a fresh one, is accepted, and stays', async () => {
+  const worker = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await worker.newPage();
+  await page.goto(h.url('/share'));
+  await appReady(page);
+  assert.equal(await qrText(page.locator('.app-qr').first()), h.url('/'), 'the QR code for Harbour decodes to its address');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await page.getByText("Enter your organisation's name").first().waitFor();
+  await page.getByLabel("Your organisation's name").fill('CANARY Families After Arrest');
+  await page.getByLabel('Phone (optional)').fill('0113 496 0000');
+  await page.getByLabel('Opening hours (optional)').fill('Mon–Fri 9–5');
+  await page.getByLabel('A short note (optional)').fill('Ask for Sam. “Quotes” & symbols £.');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await page.getByRole('heading', { name: 'Your link' }).waitFor();
+  const link = (await page.locator('.app-link-box__url code').last().textContent()).trim();
+  assert.ok(link.startsWith(h.url('/add-service#add=1.')), link);
+  assert.equal(await qrText(page.locator('.app-qr').last()), link, 'the QR code decodes to the same link');
+  assert.deepEqual(await axe(page), [], 'share page');
+  await worker.close();
+
+  const her = await h.browser.newContext();
+  const mine = await her.newPage();
+  await mine.goto(link);
+  await appReady(mine);
+  await mine.getByText('CANARY Families After Arrest').waitFor();
+  assert.equal(await mine.evaluate(() => JSON.parse(localStorage.getItem('harbour') || '{"data":{"contacts":[]}}').data.contacts.length), 0, 'nothing stored before she says yes');
+  assert.deepEqual(await axe(mine), [], 'add service page');
+  await mine.getByRole('button', { name: 'Add to my contacts' }).click();
+  await mine.getByText('Added to your contacts.').waitFor();
+  assert.ok(!mine.url().includes('#'), 'the fragment is removed from the address bar');
+  await mine.reload();
+  await appReady(mine);
+  await mine.goto(h.url('/contacts'));
+  await appReady(mine);
+  assert.match(await mine.locator('.app-contacts').innerText(), /CANARY Families After Arrest[\s\S]*Ask for Sam/);
+  // The server never saw the service's details: they stay in the fragment.
+  assert.ok(h.server.requests.every((r) => !r.includes('add=') && !r.includes('CANARY')), 'no request carried the payload');
+  await her.close();
+});
+
+test('a tampered, malformed or oversized link gets a clear message and stores nothing', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(h.url('/share'));
+  await appReady(page);
+  await page.getByLabel("Your organisation's name").fill('Real Service');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  const link = (await page.locator('.app-link-box__url code').last().textContent()).trim();
+  const [head, payload] = link.split('#add=1.');
+  const flipped = payload.slice(0, 5) + (payload[5] === 'A' ? 'B' : 'A') + payload.slice(6);
+  for (const [bad, message] of [
+    [`${head}#add=1.${flipped}`, 'damaged or has been changed'],
+    [`${head}#add=1.!!!`, 'damaged or has been changed'],
+    [`${head}#add=9.AAAA`, 'newer version of Harbour'],
+    [`${head}#add=1.${'A'.repeat(3000)}`, 'too long'],
+  ]) {
+    const fresh = await context.newPage();
+    await fresh.goto(bad);
+    await appReady(fresh);
+    await fresh.getByText(message).waitFor();
+    assert.equal(await fresh.getByRole('button', { name: 'Add to my contacts' }).count(), 0);
+    const stored = await fresh.evaluate(() => localStorage.getItem('harbour'));
+    assert.ok(stored === null || JSON.parse(stored).data.contacts.length === 0, 'nothing stored');
+    await fresh.close();
+  }
+  await context.close();
+});
