@@ -4,6 +4,7 @@
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
 use crate::domain::child_plan::ChildPlan;
+use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::plan::SafetyPlan;
 use crate::domain::share::Contact;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,10 @@ pub struct AppData {
     pub children: Vec<ChildPlan>,
     /// Her own contacts (schema 4).
     pub contacts: Vec<Contact>,
+    /// Her case notebook (schema 5).
+    pub notebook: Vec<NoteEntry>,
+    /// Key dates (schema 5).
+    pub dates: Vec<KeyDate>,
 }
 
 /// One saved state: the clear settings and her data.

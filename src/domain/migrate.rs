@@ -38,7 +38,20 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds an empty list of her own contacts.",
         apply: add_contacts,
     },
+    Migration {
+        from: 4,
+        title: "Add the notebook and key dates",
+        description:
+            "Adds empty lists of notebook entries and key dates. Her free notes stay as they are.",
+        apply: add_notebook_and_dates,
+    },
 ];
+
+/// 4 → 5: no notebook entries or dates yet.
+fn add_notebook_and_dates(doc: Value) -> Result<Value, String> {
+    let doc = add_empty(doc, "notebook", serde_json::json!([]))?;
+    add_empty(doc, "dates", serde_json::json!([]))
+}
 
 /// 3 → 4: no contacts yet.
 fn add_contacts(doc: Value) -> Result<Value, String> {

@@ -1,1 +1,350 @@
-//! (being written)
+//! Her case notebook (what was said and agreed, by whom, and what she must do) and the
+//! key dates (bail return, court, conferences), with search, "coming up" and calendar
+//! files.
+
+use crate::domain::plan::validate::is_date;
+use serde::{Deserialize, Serialize};
+
+/// Kinds of notebook entry.
+pub const ENTRY_KINDS: &[(&str, &str)] = &[
+    ("meeting", "Meeting"),
+    ("call", "Phone call"),
+    ("visit", "Home visit"),
+    ("letter", "Letter or email"),
+    ("other", "Something else"),
+];
+
+/// Kinds of key date.
+pub const DATE_KINDS: &[(&str, &str)] = &[
+    ("bail-return", "Bail return"),
+    ("court", "Court hearing"),
+    ("conference", "Child protection conference"),
+    ("core-group", "Core group meeting"),
+    ("plan-review", "Safety plan review"),
+    ("meeting", "Meeting"),
+    ("other", "Something else"),
+];
+
+fn label(list: &[(&str, &'static str)], id: &str) -> &'static str {
+    list.iter().find(|(k, _)| *k == id).map_or("", |(_, l)| l)
+}
+
+/// The label of an entry kind.
+pub fn entry_kind_label(id: &str) -> &'static str {
+    label(ENTRY_KINDS, id)
+}
+
+/// The label of a date kind.
+pub fn date_kind_label(id: &str) -> &'static str {
+    label(DATE_KINDS, id)
+}
+
+/// One thing that happened: a meeting, call, visit or letter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteEntry {
+    pub id: String,
+    pub kind: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// HH:MM or "".
+    pub time: String,
+    pub who: String,
+    pub organisation: String,
+    pub said: String,
+    pub agreed: String,
+    pub actions: Vec<Action>,
+}
+
+/// Something she must do, and by when.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub what: String,
+    /// YYYY-MM-DD or "".
+    pub by: String,
+    pub done: bool,
+}
+
+/// A date that matters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDate {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub notes: String,
+}
+
+/// A problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn err(field: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// "HH:MM", 00:00 to 23:59.
+pub fn is_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once(':') else {
+        return false;
+    };
+    h.len() == 2
+        && m.len() == 2
+        && h.parse::<u32>().is_ok_and(|h| h < 24)
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// Longest text in one field.
+pub const MAX_TEXT: usize = 10_000;
+
+/// What must be fixed in an entry.
+pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if e.date.is_empty() {
+        out.push(err("entry-date", "Enter the date"));
+    } else if !is_date(&e.date) {
+        out.push(err("entry-date", "The date must be a real date"));
+    }
+    if !e.time.is_empty() && !is_time(&e.time) {
+        out.push(err(
+            "entry-time",
+            "The time must be a real time, like 14:30",
+        ));
+    }
+    let empty = [&e.who, &e.organisation, &e.said, &e.agreed]
+        .iter()
+        .all(|t| t.trim().is_empty())
+        && e.actions.iter().all(|a| a.what.trim().is_empty());
+    if empty {
+        out.push(err(
+            "entry-said",
+            "Write who it was with, or what was said or agreed",
+        ));
+    }
+    for (field, text) in [
+        ("entry-said", &e.said),
+        ("entry-agreed", &e.agreed),
+        ("entry-who", &e.who),
+        ("entry-organisation", &e.organisation),
+    ] {
+        if text.chars().count() > MAX_TEXT {
+            out.push(err(
+                field,
+                "This is too long: keep it under 10,000 characters",
+            ));
+        }
+    }
+    for (i, a) in e.actions.iter().enumerate() {
+        if !a.by.is_empty() && !is_date(&a.by) {
+            out.push(FieldError {
+                field: format!("action-{}-by", a.id),
+                message: format!("Action {}: the date must be a real date", i + 1),
+            });
+        }
+    }
+    out
+}
+
+/// What must be fixed in a key date.
+pub fn validate_date(d: &KeyDate) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if d.date.is_empty() {
+        out.push(err("date-date", "Enter the date"));
+    } else if !is_date(&d.date) {
+        out.push(err("date-date", "The date must be a real date"));
+    }
+    if !d.time.is_empty() && !is_time(&d.time) {
+        out.push(err("date-time", "The time must be a real time, like 10:00"));
+    }
+    if d.kind.is_empty() && d.title.trim().is_empty() {
+        out.push(err(
+            "date-kind",
+            "Choose what the date is for, or give it a name",
+        ));
+    }
+    out
+}
+
+/// Newest first (date, then time); the same moment keeps the order she added them.
+pub fn timeline(entries: &[NoteEntry]) -> Vec<&NoteEntry> {
+    let mut out: Vec<&NoteEntry> = entries.iter().collect();
+    out.sort_by(|a, b| (&b.date, &b.time).cmp(&(&a.date, &a.time)));
+    out
+}
+
+fn entry_text(e: &NoteEntry) -> String {
+    let mut text = [
+        entry_kind_label(&e.kind),
+        &e.who,
+        &e.organisation,
+        &e.said,
+        &e.agreed,
+    ]
+    .join(" ");
+    for a in &e.actions {
+        text.push(' ');
+        text.push_str(&a.what);
+    }
+    text.to_lowercase()
+}
+
+/// Entries containing every word of `query` (any case), newest first.
+pub fn search<'a>(entries: &'a [NoteEntry], query: &str) -> Vec<&'a NoteEntry> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    timeline(entries)
+        .into_iter()
+        .filter(|e| {
+            let text = entry_text(e);
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// Dates from `today` to `days` days ahead, soonest first.
+pub fn coming_up<'a>(dates: &'a [KeyDate], today: &str, days: u32) -> Vec<&'a KeyDate> {
+    let mut end = today.to_owned();
+    for _ in 0..days {
+        end = next_day(&end);
+    }
+    let mut out: Vec<&KeyDate> = dates
+        .iter()
+        .filter(|d| d.date.as_str() >= today && d.date <= end)
+        .collect();
+    out.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    out
+}
+
+/// Every date from today on, soonest first, then the past ones, latest first.
+pub fn upcoming_then_past<'a>(
+    dates: &'a [KeyDate],
+    today: &str,
+) -> (Vec<&'a KeyDate>, Vec<&'a KeyDate>) {
+    let (mut future, mut past): (Vec<&KeyDate>, Vec<&KeyDate>) =
+        dates.iter().partition(|d| d.date.as_str() >= today);
+    future.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    past.sort_by(|a, b| (&b.date, &b.time).cmp(&(&a.date, &a.time)));
+    (future, past)
+}
+
+/// The day after a YYYY-MM-DD date (leap years included). Invalid input comes back as it is.
+pub fn next_day(date: &str) -> String {
+    if !is_date(date) {
+        return date.to_owned();
+    }
+    let (y, m, d): (u32, u32, u32) = (
+        date[..4].parse().unwrap_or(0),
+        date[5..7].parse().unwrap_or(0),
+        date[8..].parse().unwrap_or(0),
+    );
+    let next = format!("{y:04}-{m:02}-{:02}", d + 1);
+    if is_date(&next) {
+        next
+    } else if m < 12 {
+        format!("{y:04}-{:02}-01", m + 1)
+    } else {
+        format!("{:04}-01-01", y + 1)
+    }
+}
+
+/// Escapes an iCalendar TEXT value.
+fn ics_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// A calendar file (.ics) with one event for `date`. Without a time it is an all-day
+/// event; with one, a "floating" local time (Harbour has no time-zone data offline, and the
+/// date is UK local time, which is what her calendar will show).
+pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
+    let day = date.date.replace('-', "");
+    let summary = if date.title.trim().is_empty() {
+        date_kind_label(&date.kind).to_owned()
+    } else {
+        date.title.trim().to_owned()
+    };
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Harbour//Key dates//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:{}@{uid_domain}", date.id),
+        format!("DTSTAMP:{now_utc}"),
+    ];
+    if is_time(&date.time) {
+        let start = format!("{day}T{}00", date.time.replace(':', ""));
+        lines.push(format!("DTSTART:{start}"));
+        lines.push(format!("DTEND:{start}"));
+    } else {
+        lines.push(format!("DTSTART;VALUE=DATE:{day}"));
+        lines.push(format!(
+            "DTEND;VALUE=DATE:{}",
+            next_day(&date.date).replace('-', "")
+        ));
+    }
+    lines.push(format!("SUMMARY:{}", ics_text(&summary)));
+    if !date.place.trim().is_empty() {
+        lines.push(format!("LOCATION:{}", ics_text(date.place.trim())));
+    }
+    if !date.notes.trim().is_empty() {
+        lines.push(format!("DESCRIPTION:{}", ics_text(date.notes.trim())));
+    }
+    lines.push("END:VEVENT".to_owned());
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// A safe file name for a date's calendar file.
+pub fn ics_filename(date: &KeyDate) -> String {
+    let kind: String = date
+        .kind
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let kind = if kind.is_empty() {
+        "date".to_owned()
+    } else {
+        kind
+    };
+    format!(
+        "{}-{kind}.ics",
+        date.date
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .collect::<String>()
+    )
+}
+
+#[cfg(test)]
+mod tests;
