@@ -279,3 +279,37 @@ fn fuzz_share_link_decoder() {
         },
     );
 }
+
+#[test]
+fn fuzz_backup_importer() {
+    use harbour::domain::backup::{export, open, parse};
+    use harbour::domain::migrate::LATEST;
+    let key = Key::from_bytes([11; 32]);
+    let wrong = Key::from_bytes([12; 32]);
+    let doc = serde_json::json!({"public": {"exit_url": "x", "discreet": false, "lock_minutes": 5}, "data": {"notes": "words", "notebook": [{"id": "1"}]}});
+    let seed = export(
+        &doc,
+        LATEST,
+        "2026-11-23T21:00:00Z",
+        &key,
+        &new_kdf([1; SALT_LEN]),
+        [2; IV_LEN],
+    );
+    run(
+        "backup importer",
+        cases(),
+        |rng| {
+            if rng.chance(6) {
+                random_text(rng)
+            } else {
+                mutate(rng, &seed)
+            }
+        },
+        |input| {
+            if let Ok(file) = parse(input, LATEST) {
+                let _ = open(&file, &key);
+                let _ = open(&file, &wrong);
+            }
+        },
+    );
+}

@@ -192,6 +192,18 @@ fn open_doc(public: Value, data: Value, schema: u32) -> Result<(Snapshot, Option
     Ok((snapshot, (schema != LATEST).then_some(schema)))
 }
 
+/// A snapshot as the document migrations and backups work on: `{ "public", "data" }`.
+pub fn document(snapshot: &Snapshot) -> Value {
+    serde_json::to_value(snapshot).unwrap_or(Value::Null)
+}
+
+/// Reads a document stored at `schema` (a backup, a merge), bringing it up to date.
+pub fn read_document(doc: &Value, schema: u32) -> Result<Snapshot, String> {
+    let public = doc.get("public").cloned().ok_or("no public settings")?;
+    let data = doc.get("data").cloned().ok_or("no data")?;
+    open_doc(public, data, schema).map(|(snapshot, _)| snapshot)
+}
+
 /// Why sealed data did not open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnlockError {
