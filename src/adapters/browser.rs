@@ -225,3 +225,25 @@ pub async fn share(title: &str, url: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|_| "not shared".to_owned())
 }
+
+/// The text of the file chosen in a file input (None if none is chosen).
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return Ok(None);
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?;
+    Ok(text.as_string())
+}
+
+/// The current time in UTC as an iCalendar stamp (20261123T210000Z).
+pub fn now_ics_stamp() -> String {
+    let iso = now_iso();
+    let digits: String = iso.chars().filter(char::is_ascii_digit).take(14).collect();
+    format!(
+        "{}T{}Z",
+        &digits[..8.min(digits.len())],
+        digits.get(8..).unwrap_or("")
+    )
+}

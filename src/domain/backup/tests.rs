@@ -159,14 +159,37 @@ fn a_real_snapshot_survives_backup_and_merge() {
     use crate::domain::envelope::{document, read_document};
     use crate::domain::migrate::LATEST;
     use crate::domain::notebook::NoteEntry;
-    let mut snapshot = Snapshot::default();
-    snapshot.data = AppData { notes: "CANARY".into(), notebook: vec![NoteEntry { id: "1".into(), date: "2026-11-23".into(), said: "x".into(), ..Default::default() }], ..AppData::default() };
+    let snapshot = Snapshot {
+        data: AppData {
+            notes: "CANARY".into(),
+            notebook: vec![NoteEntry {
+                id: "1".into(),
+                date: "2026-11-23".into(),
+                said: "x".into(),
+                ..Default::default()
+            }],
+            ..AppData::default()
+        },
+        ..Snapshot::default()
+    };
     let key = Key::from_bytes([1; 32]);
-    let text = export(&document(&snapshot), LATEST, "t", &key, &new_kdf([1; SALT_LEN]), [1; IV_LEN]);
+    let text = export(
+        &document(&snapshot),
+        LATEST,
+        "t",
+        &key,
+        &new_kdf([1; SALT_LEN]),
+        [1; IV_LEN],
+    );
     let back = read_document(&open(&parse(&text, LATEST).unwrap(), &key).unwrap(), LATEST).unwrap();
     assert_eq!(back, snapshot);
     let mut other = Snapshot::default();
-    other.data.notebook.push(NoteEntry { id: "2".into(), date: "2026-11-24".into(), said: "y".into(), ..Default::default() });
+    other.data.notebook.push(NoteEntry {
+        id: "2".into(),
+        date: "2026-11-24".into(),
+        said: "y".into(),
+        ..Default::default()
+    });
     let merged = read_document(&merge(&document(&other), &document(&snapshot)), LATEST).unwrap();
     assert_eq!(merged.data.notebook.len(), 2);
     assert_eq!(merged.data.notes, "CANARY");

@@ -33,6 +33,11 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </Show>
         <div inner_html=intro></div>
+        <ComingUp/>
+        <ul class="app-link-list">
+            <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
+            <li><a href=href("/dates")>"Key dates"</a></li>
+        </ul>
         <Show when=move || store.lock_state.get() == LockState::Off>
             <div class="app-notice">
                 <h2 class="app-notice__title">"Keep Harbour private"</h2>
@@ -42,4 +47,28 @@ pub fn HomePage() -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// The dates in the next 30 days.
+#[component]
+fn ComingUp() -> impl IntoView {
+    let store = use_store();
+    let today = crate::adapters::browser::today();
+    let soon = Memo::new(move |_| {
+        store.snapshot.with(|s| {
+            crate::domain::notebook::coming_up(&s.data.dates, &today, 30)
+                .into_iter()
+                .map(crate::ui::pages::notebook::describe)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !soon.with(Vec::is_empty)>
+            <section class="app-notice" aria-labelledby="coming-up-title">
+                <h2 class="app-notice__title" id="coming-up-title">"Coming up"</h2>
+                <ul>{move || soon.get().into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                <p><a href=href("/dates")>"All key dates"</a></p>
+            </section>
+        </Show>
+    }
 }

@@ -1,6 +1,7 @@
 //! Settings: the lock, quick exit, discreet mode, saving on this phone, kept copies, and
 //! delete everything.
 
+mod backup;
 mod lock;
 mod privacy;
 
@@ -21,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
         <privacy::ExitSettings/>
         <privacy::DiscreetSettings/>
         <StorageSettings/>
+        <backup::BackupSettings/>
         <section class="app-settings-section" aria-labelledby="delete-title">
             <h2 class="app-heading-m" id="delete-title">"Delete everything"</h2>
             <p>"Delete all your notes, plans, contacts and settings from this phone, and Harbour's offline copy."</p>
