@@ -74,7 +74,7 @@ await context.setOffline(false);
 const lockPage = await context.newPage();
 await lockPage.goto(server.url + 'settings');
 await lockPage.waitForFunction(() => document.documentElement.classList.contains('app-started') && document.querySelector('footer'));
-await lockPage.getByLabel('Choose a passphrase').fill('kettle blue garden');
+await lockPage.getByLabel('Choose a passphrase', { exact: true }).fill('kettle blue garden');
 await lockPage.getByLabel('Type it again').fill('kettle blue garden');
 await lockPage.getByRole('button', { name: 'Turn on the lock' }).click();
 await lockPage.getByRole('button', { name: 'Lock now' }).waitFor();

@@ -82,7 +82,7 @@ test('entries and dates are added, reloaded, backed up, deleted and brought back
   await page.goto(h.url('/settings'));
   await appReady(page);
   await page.getByLabel('Choose a passphrase for the backup').fill('moving house slowly');
-  await page.getByLabel('Type it again', { exact: true }).last().fill('moving house slowly');
+  await page.getByLabel('Type the backup passphrase again').fill('moving house slowly');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#make-backup').click()]);
   const backupPath = join(tmpdir(), `harbour-backup-${process.pid}.json`);
   await download.saveAs(backupPath);

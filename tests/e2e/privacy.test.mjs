@@ -33,7 +33,7 @@ async function freshNotebook(context) {
 async function turnLockOn(page) {
   await page.goto(h.url('/settings'));
   await appReady(page);
-  await page.getByLabel('Choose a passphrase').fill(PASS);
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill(PASS);
   await page.getByLabel('Type it again').fill(PASS);
   await page.getByRole('button', { name: 'Turn on the lock' }).click();
   await page.getByRole('button', { name: 'Lock now' }).waitFor();
@@ -178,7 +178,7 @@ test('turning the lock on, changing the passphrase and turning it off lose nothi
   // Close the tab while the key is being derived.
   await page.goto(h.url('/settings'));
   await appReady(page);
-  await page.getByLabel('Choose a passphrase').fill(PASS);
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill(PASS);
   await page.getByLabel('Type it again').fill(PASS);
   await page.getByRole('button', { name: 'Turn on the lock' }).click();
   await page.close({ runBeforeUnload: true });

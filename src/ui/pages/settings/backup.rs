@@ -86,7 +86,7 @@ fn Export() -> impl IntoView {
             <TextInput id="backup-passphrase".to_owned() label="Choose a passphrase for the backup".to_owned() kind="password"
                 hint="At least 10 characters. It can be different from your lock passphrase.".to_owned()
                 value=first on_input=Callback::new(move |v| first.set(v))/>
-            <TextInput id="backup-passphrase-again".to_owned() label="Type it again".to_owned() kind="password"
+            <TextInput id="backup-passphrase-again".to_owned() label="Type the backup passphrase again".to_owned() kind="password"
                 value=second on_input=Callback::new(move |v| second.set(v))/>
             {move || message.get().map(|(ok, text)| view! {
                 <p class=if ok { "app-notice app-notice--success" } else { "app-error-message" } role="alert">{text}</p>
