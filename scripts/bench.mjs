@@ -53,6 +53,23 @@ for (const file of precache) {
 }
 console.log(`Everything precached for offline (${precache.length} files)`.padEnd(44), kb(all.raw), '  ', kb(all.gzip), '  ', kb(all.br));
 
+// The content's own share: everything build.rs compiled from content/ (guide HTML, glossary,
+// services, plan and children's text), as the Rust source it generates.
+{
+  const { readdirSync: ls, statSync: st } = await import('node:fs');
+  const builds = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'build');
+  const generated = ls(builds)
+    .filter((d) => d.startsWith('harbour-'))
+    .map((d) => join(builds, d, 'out', 'content.rs'))
+    .filter((f) => { try { return st(f).isFile(); } catch { return false; } })
+    .sort((a, b) => st(b).mtimeMs - st(a).mtimeMs)[0];
+  if (generated) {
+    const s = sizes(readFileSync(generated));
+    console.log('Content compiled from content/ (generated Rust)'.padEnd(44), kb(s.raw), '  ', kb(s.gzip), '  ', kb(s.br));
+    console.log('First visit without the content'.padEnd(44), '       ', '  ', '       ', '  ', kb(total.br - s.br));
+  }
+}
+
 // 2. Offline reopen: after one visit, how long until the app runs with the network off.
 await page.evaluate(async () => {
   await navigator.serviceWorker.ready;
