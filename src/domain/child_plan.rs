@@ -235,70 +235,6 @@ impl ChildPlanBody {
     }
 }
 
-/// The pages of a child's plan, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Topic {
-    About,
-    Guidance,
-    Say,
-    Questions,
-    TalkTo,
-    Afterwards,
-    School,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 7] = [
-        Self::About,
-        Self::Guidance,
-        Self::Say,
-        Self::Questions,
-        Self::TalkTo,
-        Self::Afterwards,
-        Self::School,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::About => "about",
-            Self::Guidance => "guidance",
-            Self::Say => "say",
-            Self::Questions => "questions",
-            Self::TalkTo => "talk-to",
-            Self::Afterwards => "afterwards",
-            Self::School => "school",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::About => "About this child",
-            Self::Guidance => "What helps at this age",
-            Self::Say => "What I will say",
-            Self::Questions => "Questions they might ask",
-            Self::TalkTo => "Who they can talk to",
-            Self::Afterwards => "Afterwards",
-            Self::School => "The school",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> Option<Self> {
-        Self::ALL.get(self.index() + 1).copied()
-    }
-
-    pub fn previous(self) -> Option<Self> {
-        self.index().checked_sub(1).map(|i| Self::ALL[i])
-    }
-}
-
 /// A problem with one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -372,7 +308,7 @@ pub fn validate_topic(plan: &ChildPlanBody, topic: Topic) -> Vec<FieldError> {
 }
 
 /// Every free-text field with its id, for limits and the diff.
-fn text_fields(p: &ChildPlanBody) -> [(&'static str, &String); 13] {
+pub(crate) fn text_fields(p: &ChildPlanBody) -> [(&'static str, &String); 13] {
     [
         ("knows-more", &p.knows_more),
         ("vulnerable", &p.vulnerable),
@@ -431,103 +367,11 @@ pub fn done(plan: &ChildPlanBody, topic: Topic) -> bool {
     }
 }
 
-/// What changed between two versions, in plain words.
-pub fn changes(old: &ChildPlanBody, new: &ChildPlanBody) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = |label: &str, o: &str, n: &str| {
-        let (o, n) = (o.trim(), n.trim());
-        if o != n {
-            out.push(match (o.is_empty(), n.is_empty()) {
-                (true, _) => format!("{label}: added “{n}”"),
-                (_, true) => format!("{label}: removed “{o}”"),
-                _ => format!("{label}: changed from “{o}” to “{n}”"),
-            });
-        }
-    };
-    field("Name", &old.name, &new.name);
-    field("Age", &old.age, &new.age);
-    field("What they call him", &old.calls_him, &new.calls_him);
-    field(
-        "What they know",
-        &old.knows.join(", "),
-        &new.knows.join(", "),
-    );
-    field("School contact", &old.school_contact, &new.school_contact);
-    for ((id, o), (_, n)) in text_fields(old).into_iter().zip(text_fields(new)) {
-        field(label(id), o, n);
-    }
-    for p in &new.phrases {
-        match old.phrases.iter().find(|x| x.id == p.id) {
-            None => out.push(format!("Added phrase: “{}”", p.text.trim())),
-            Some(x) if x.text.trim() != p.text.trim() => out.push(format!(
-                "Changed phrase: “{}” to “{}”",
-                x.text.trim(),
-                p.text.trim()
-            )),
-            _ => {}
-        }
-    }
-    for x in old
-        .phrases
-        .iter()
-        .filter(|x| !new.phrases.iter().any(|p| p.id == x.id))
-    {
-        out.push(format!("Removed phrase: “{}”", x.text.trim()));
-    }
-    for q in &new.questions {
-        match old.questions.iter().find(|x| x.id == q.id) {
-            None => out.push(format!("Added question: “{}”", q.ask.trim())),
-            Some(x) if x != q => out.push(format!("Changed the answer to “{}”", q.ask.trim())),
-            _ => {}
-        }
-    }
-    for x in old
-        .questions
-        .iter()
-        .filter(|x| !new.questions.iter().any(|q| q.id == x.id))
-    {
-        out.push(format!("Removed question: “{}”", x.ask.trim()));
-    }
-    out
-}
+mod text;
+mod topic;
 
-/// The plan as plain text.
-pub fn to_text(plan: &ChildPlanBody) -> String {
-    let mut out = format!("TALKING TO {}\n", plan.display_name().to_uppercase());
-    let mut line = |label: &str, value: &str| {
-        if !value.trim().is_empty() {
-            out.push_str(&format!("{label}: {}\n", value.trim()));
-        }
-    };
-    line("Age", &plan.age);
-    if let Some(band) = plan.band() {
-        line("Age group", band.label());
-    }
-    line("What they call him", &plan.calls_him);
-    let knows: Vec<&str> = KNOWS
-        .iter()
-        .filter(|(id, _)| plan.knows.iter().any(|k| k == id))
-        .map(|(_, l)| *l)
-        .collect();
-    line("What they know or may have seen", &knows.join(", "));
-    for (id, value) in text_fields(plan) {
-        line(label(id), value);
-    }
-    line("School contact", &plan.school_contact);
-    if !plan.phrases.is_empty() {
-        out.push_str("\nWhat I will say:\n");
-        for p in &plan.phrases {
-            out.push_str(&format!("- {}\n", p.text.trim()));
-        }
-    }
-    if !plan.questions.is_empty() {
-        out.push_str("\nQuestions they might ask:\n");
-        for q in &plan.questions {
-            out.push_str(&format!("- {}\n  {}\n", q.ask.trim(), q.answer.trim()));
-        }
-    }
-    out
-}
+pub use text::{changes, to_text};
+pub use topic::Topic;
 
 #[cfg(test)]
 mod tests;

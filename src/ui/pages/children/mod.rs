@@ -1,6 +1,7 @@
 //! Talking to the children: a plan per child, one topic per page, printable per child and
 //! all together, with versions.
 
+mod choices;
 mod document;
 mod topic;
 

@@ -3,6 +3,7 @@
 
 mod check;
 mod document;
+mod questions;
 mod section;
 mod start;
 
