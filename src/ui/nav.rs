@@ -32,19 +32,6 @@ pub fn href(route: &str) -> String {
     format!("{}{}", base(), route.trim_start_matches('/'))
 }
 
-/// Goes to an in-app route without adding a history entry.
-pub fn go(route: &str) {
-    let navigate = use_navigate();
-    navigate(
-        &href(route),
-        NavigateOptions {
-            replace: true,
-            resolve: false,
-            ..Default::default()
-        },
-    );
-}
-
 /// A function that goes to a route without adding history; safe to call from handlers.
 pub fn navigator() -> impl Fn(&str) + Clone + 'static {
     let navigate = use_navigate();

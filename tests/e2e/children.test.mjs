@@ -5,11 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilderModule from '@axe-core/playwright';
-import { launch, appReady, pdfText, artifacts, watchedPage } from './harness.mjs';
+import { launch, appReady, pdfText, artifacts, watchedPage, axe } from './harness.mjs';
 
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const TOPICS = ['about', 'guidance', 'say', 'questions', 'talk-to', 'afterwards', 'school'];
 const childrenToml = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'children.toml'), 'utf8');
 /** The first "say" item of a band in the content, to find in the PDF. */
@@ -23,9 +20,6 @@ after(async () => {
   await h.close();
 });
 
-// From the top of the page: a control that happens to be scrolled under the sticky header
-// would otherwise count as a too-small target.
-const axe = async (page) => (await page.evaluate(() => window.scrollTo(0, 0)), await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 async function writePlan(page, { name, age, band, canary }) {
   await page.goto(h.url('/children'));

@@ -5,11 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilderModule from '@axe-core/playwright';
-import { launch, watchedPage, appReady, artifacts } from './harness.mjs';
+import { launch, watchedPage, appReady, artifacts, axe } from './harness.mjs';
 
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const guideDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'guide');
 const pages = readdirSync(guideDir)
   .filter((f) => f.endsWith('.md'))
@@ -23,7 +20,6 @@ after(async () => {
   await h.close();
 });
 
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 test('every guide page shows its title, dated sources for every citation, and passes axe', async () => {
   assert.ok(pages.length >= 10, 'at least ten guide pages');

@@ -6,6 +6,22 @@ import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
+import AxeBuilderModule from '@axe-core/playwright';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+/** The WCAG 2.2 A and AA rules axe checks. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * axe's WCAG 2.2 A/AA violations on the page, as readable lines. Runs from the top of the
+ * page: a control that happens to be scrolled under the sticky header would otherwise count
+ * as a too-small target.
+ */
+export async function axe(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');

@@ -4,11 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import AxeBuilderModule from '@axe-core/playwright';
-import { launch, appReady, tabTo, pdfText, artifacts, watchedPage } from './harness.mjs';
+import { launch, appReady, tabTo, pdfText, artifacts, watchedPage, axe } from './harness.mjs';
 
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const SECTIONS = ['household', 'where-things-stand', 'contact', 'home', 'devices', 'outside', 'children-know', 'worries', 'support', 'review'];
 let h;
 before(async () => {
@@ -18,7 +15,6 @@ after(async () => {
   await h.close();
 });
 
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 async function type(page, selector, text) {
   await tabTo(page, selector);

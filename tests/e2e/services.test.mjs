@@ -5,12 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import AxeBuilderModule from '@axe-core/playwright';
-import { launch, appReady, watchedPage } from './harness.mjs';
+import { launch, appReady, watchedPage, axe } from './harness.mjs';
 
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axe = async (page) => (await page.evaluate(() => window.scrollTo(0, 0)), await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 let h;
 before(async () => {
   h = await launch();

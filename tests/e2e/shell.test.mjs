@@ -3,11 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import AxeBuilderModule from '@axe-core/playwright';
-import { launch, watchedPage, appReady, ROUTES, artifacts } from './harness.mjs';
+import { launch, watchedPage, appReady, ROUTES, artifacts, axe } from './harness.mjs';
 
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 let h;
 before(async () => {
   h = await launch();
@@ -18,10 +15,6 @@ after(async () => {
 
 const slug = (path) => (path === '/' ? 'home' : path.slice(1).replace(/\//g, '-'));
 
-async function axe(page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('every route boots with no error, has its heading and title, passes axe, and stays on this origin', async () => {
   for (const [viewport, label] of [

@@ -39,21 +39,18 @@ pub fn error_for(errors: RwSignal<Vec<(String, String)>>, field: String) -> Sign
     })
 }
 
-/// A one-line text input.
-#[component]
-pub fn TextInput(
-    id: String,
-    label: String,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-    #[prop(optional, into)] hint: Option<String>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(default = "")] width: &'static str,
-) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+/// A field's hint and error message, and the `aria-describedby` that points at them. An
+/// empty hint counts as none.
+fn hint_and_error(
+    id: &str,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+) -> (
+    impl IntoView,
+    impl Fn() -> Option<String> + Send + Sync + 'static,
+) {
+    let hint = hint.filter(|h| !h.is_empty());
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let has_hint = hint.is_some();
     let described = {
         let (h, e) = (hint_id.clone(), error_id.clone());
@@ -68,13 +65,33 @@ pub fn TextInput(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let messages = view! {
+        {hint.map(|h| view! { <span class="app-hint" id=hint_id>{h}</span> })}
+        {move || error.get().map(|m| view! {
+            <p class="app-error-message" id=error_id.clone()><span class="app-visually-hidden">"Error: "</span>{m}</p>
+        })}
+    };
+    (messages, described)
+}
+
+/// A one-line text input.
+#[component]
+pub fn TextInput(
+    id: String,
+    label: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "")] width: &'static str,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let (messages, described) = hint_and_error(&id, hint, error);
     view! {
         <div class="app-form-group" class:app-form-group--error=move || error.get().is_some()>
             <label class="app-label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="app-hint" id=hint_id.clone()>{h}</span> })}
-            {move || error.get().map(|m| view! {
-                <p class="app-error-message" id=error_id.clone()><span class="app-visually-hidden">"Error: "</span>{m}</p>
-            })}
+            {messages}
             <input
                 class=format!("app-input {width}")
                 class:app-input--error=move || error.get().is_some()
@@ -104,29 +121,11 @@ pub fn TextArea(
     plain_label: bool,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described = {
-        let (h, e) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(h.clone());
-            }
-            if error.get().is_some() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (messages, described) = hint_and_error(&id, hint, error);
     view! {
         <div class="app-form-group" class:app-form-group--error=move || error.get().is_some()>
             <label class="app-label" class:app-label--plain=plain_label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="app-hint" id=hint_id.clone()>{h}</span> })}
-            {move || error.get().map(|m| view! {
-                <p class="app-error-message" id=error_id.clone()><span class="app-visually-hidden">"Error: "</span>{m}</p>
-            })}
+            {messages}
             <textarea
                 class="app-textarea"
                 class:app-textarea--error=move || error.get().is_some()

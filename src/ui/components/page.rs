@@ -47,3 +47,25 @@ pub fn ComingSoon(
         </div>
     }
 }
+
+/// How a plan document names its version: "Version 2, agreed on 23 November 2026", or
+/// "Draft of 24 November 2026, changed since version 2". `last` is the last saved version's
+/// kind in words and date, and `unchanged` says whether the plan still equals it.
+pub fn version_label(
+    count: usize,
+    last: Option<(&str, &str)>,
+    unchanged: bool,
+    today: &str,
+) -> String {
+    use crate::content::human_date;
+    match last {
+        Some((kind, date)) if unchanged => {
+            format!("Version {count}, {kind} on {}", human_date(date))
+        }
+        Some(_) => format!(
+            "Draft of {}, changed since version {count}",
+            human_date(today)
+        ),
+        None => format!("Draft of {}", human_date(today)),
+    }
+}

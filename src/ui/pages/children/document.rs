@@ -3,7 +3,6 @@
 
 use super::read_child;
 use crate::adapters::browser;
-use crate::content::human_date;
 use crate::domain::child_plan::{
     changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, KNOWS,
 };
@@ -111,24 +110,14 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
 }
 
 fn version_label(plan: &ChildPlan, today: &str) -> String {
-    match plan.versions.last() {
-        Some(v) if v.body == plan.body => format!(
-            "Version {}, {} on {}",
-            plan.versions.len(),
-            if v.kind == "agreed" {
-                "agreed"
-            } else {
-                "shared"
-            },
-            human_date(&v.date)
-        ),
-        Some(_) => format!(
-            "Draft of {}, changed since version {}",
-            human_date(today),
-            plan.versions.len()
-        ),
-        None => format!("Draft of {}", human_date(today)),
-    }
+    let last = plan.versions.last();
+    let kind = |k: &str| if k == "agreed" { "agreed" } else { "shared" };
+    crate::ui::components::page::version_label(
+        plan.versions.len(),
+        last.map(|v| (kind(&v.kind), v.date.as_str())),
+        last.is_some_and(|v| v.body == plan.body),
+        today,
+    )
 }
 
 #[component]

@@ -12,24 +12,15 @@ use crate::ui::nav::href;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
-/// "Version 2, agreed on 23 November 2026" or "Draft, 23 November 2026".
 fn version_label(plan: &SafetyPlan, today: &str) -> String {
-    match plan.versions.last() {
-        Some(v) if v.body == plan.body => {
-            let kind = if v.kind == "agreed" { "agreed" } else { "sent" };
-            format!(
-                "Version {}, {kind} on {}",
-                plan.versions.len(),
-                human_date(&v.date)
-            )
-        }
-        Some(_) => format!(
-            "Draft of {}, changed since version {}",
-            human_date(today),
-            plan.versions.len()
-        ),
-        None => format!("Draft of {}", human_date(today)),
-    }
+    let last = plan.versions.last();
+    let kind = |k: &str| if k == "agreed" { "agreed" } else { "sent" };
+    crate::ui::components::page::version_label(
+        plan.versions.len(),
+        last.map(|v| (kind(&v.kind), v.date.as_str())),
+        last.is_some_and(|v| v.body == plan.body),
+        today,
+    )
 }
 
 /// The plan laid out as a document.
