@@ -283,7 +283,8 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// A calendar file (.ics) with one event for `date`. Without a time it is an all-day
+/// A calendar file (.ics) with one event for `date`. Nothing in it names Harbour: it may
+/// be seen in her calendar or downloads. Without a time it is an all-day
 /// event; with one, a "floating" local time (Harbour has no time-zone data offline, and the
 /// date is UK local time, which is what her calendar will show).
 pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
@@ -296,7 +297,7 @@ pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Harbour//Key dates//EN".to_owned(),
+        "PRODID:-//Key dates//Calendar//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}@{uid_domain}", date.id),

@@ -41,13 +41,13 @@ pub fn UpdateBanner() -> impl IntoView {
 /// Downloads what she has now, as a file.
 pub fn download_current(store: Store) {
     let text = store.current_as_text();
-    let _ = browser::download("harbour-copy.json", "application/json", &text);
+    let _ = browser::download("notes-copy.json", "application/json", &text);
 }
 
 /// Downloads a kept copy of stored text.
 pub fn download_kept(key: &str) {
     if let Ok(Some(text)) = storage::read(key) {
-        let name = format!("{}.txt", key.replace(':', "-"));
+        let name = format!("notes-kept-{}.txt", key.rsplit(':').next().unwrap_or("copy"));
         let _ = browser::download(&name, "text/plain", &text);
     }
 }
@@ -96,7 +96,7 @@ pub fn StorageBanner() -> impl IntoView {
                             class="app-button app-button--secondary"
                             on:click=move |_| {
                                 if let Some(text) = store.unreadable_text.get_value() {
-                                    let _ = browser::download("harbour-unreadable.txt", "text/plain", &text);
+                                    let _ = browser::download("notes-unreadable.txt", "text/plain", &text);
                                 }
                             }
                         >

@@ -37,7 +37,7 @@ fn DateItem(date: KeyDate) -> impl IntoView {
             {(!date.notes.is_empty()).then(|| view! { <p class="app-summary-list__value">{date.notes.clone()}</p> })}
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=move |_| {
-                    let text = ics(&file_date, "harbour.app", &browser::now_ics_stamp());
+                    let text = ics(&file_date, "key-dates.invalid", &browser::now_ics_stamp());
                     let _ = browser::download(&ics_filename(&file_date), "text/calendar", &text);
                 }>"Save to my calendar"</button>
                 <button type="button" class="app-button app-button--warning" on:click=move |_| {
