@@ -104,7 +104,7 @@ fn calendar_files_follow_rfc_5545() {
         place: "Leeds Crown Court; Court 3, Oxford Row".into(),
         notes: "Bring the letter.\nAsk about reports, and the \\ date".into(),
     };
-    let ics = ics(&date, "harbour.local", "20261123T210000Z");
+    let ics = ics(&date, "key-dates.invalid", "20261123T210000Z");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(!ics.to_lowercase().contains("harbour"), "a calendar file never names the app");
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
@@ -119,7 +119,7 @@ fn calendar_files_follow_rfc_5545() {
     );
     assert!(ics.contains("SUMMARY:Court hearing\r\n"));
     assert!(ics.contains("LOCATION:Leeds Crown Court\\; Court 3\\, Oxford Row\r\n"));
-    assert!(ics.contains("UID:abc@harbour.local"));
+    assert!(ics.contains("UID:abc@key-dates.invalid"));
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "folded: {line:?}");
     }
