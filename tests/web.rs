@@ -94,3 +94,40 @@ fn a_full_quota_is_reported_as_quota_and_keeps_the_old_value() {
     );
     clear();
 }
+
+#[wasm_bindgen_test]
+async fn pbkdf2_in_the_browser_matches_the_rfc_7914_vector() {
+    use harbour::adapters::crypto::derive_key;
+    use harbour::domain::sealed::{new_kdf, open, seal, Derivation, Key, SALT_LEN};
+    // RFC 7914 section 11: PBKDF2-HMAC-SHA256, P = "passwd", S = "salt", c = 1; the first
+    // 32 bytes of the 64-byte output.
+    let expected: [u8; 32] = [
+        0x55, 0xac, 0x04, 0x6e, 0x56, 0xe3, 0x08, 0x9f, 0xec, 0x16, 0x91, 0xc2, 0x25, 0x44, 0xb6,
+        0x05, 0xf9, 0x41, 0x85, 0x21, 0x6d, 0xde, 0x04, 0x65, 0xe6, 0x8b, 0x9d, 0x57, 0xc2, 0x0d,
+        0xac, 0xbc,
+    ];
+    let derived = derive_key(
+        "passwd",
+        &Derivation {
+            iterations: 1,
+            salt: b"salt".to_vec(),
+        },
+    )
+    .await
+    .unwrap();
+    // Keys cannot be read back; equal keys open each other's sealed data.
+    let kdf = new_kdf([0; SALT_LEN]);
+    let sealed = seal(b"probe", &derived, &kdf, [0; 12], b"test");
+    assert_eq!(
+        open(&sealed, &Key::from_bytes(expected), b"test").unwrap(),
+        b"probe"
+    );
+}
+
+#[wasm_bindgen_test]
+fn random_bytes_are_random() {
+    use harbour::adapters::crypto::random_bytes;
+    let a: [u8; 16] = random_bytes().unwrap();
+    let b: [u8; 16] = random_bytes().unwrap();
+    assert_ne!(a, b);
+}

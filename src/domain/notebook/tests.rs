@@ -106,7 +106,10 @@ fn calendar_files_follow_rfc_5545() {
     };
     let ics = ics(&date, "key-dates.invalid", "20261123T210000Z");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
-    assert!(!ics.to_lowercase().contains("harbour"), "a calendar file never names the app");
+    assert!(
+        !ics.to_lowercase().contains("harbour"),
+        "a calendar file never names the app"
+    );
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(
         !ics.replace("\r\n", "").contains('\n'),

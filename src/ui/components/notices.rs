@@ -47,7 +47,10 @@ pub fn download_current(store: Store) {
 /// Downloads a kept copy of stored text.
 pub fn download_kept(key: &str) {
     if let Ok(Some(text)) = storage::read(key) {
-        let name = format!("notes-kept-{}.txt", key.rsplit(':').next().unwrap_or("copy"));
+        let name = format!(
+            "notes-kept-{}.txt",
+            key.rsplit(':').next().unwrap_or("copy")
+        );
         let _ = browser::download(&name, "text/plain", &text);
     }
 }
