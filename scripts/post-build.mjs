@@ -1,4 +1,5 @@
-// Trunk post_build hook (runs in $TRUNK_STAGING_DIR). Three jobs, all about the built files:
+// Trunk post_build hook (runs in $TRUNK_STAGING_DIR). Four jobs, all about the built files:
+// 0. Start the app after the static page has painted (see below).
 // 1. Content-Security-Policy: allow Trunk's inline loader script by its hash (no
 //    'unsafe-inline'), and WebAssembly by 'wasm-unsafe-eval' (no 'unsafe-eval').
 // 2. Service worker: the list of every file to precache, and a build id that changes when
@@ -17,6 +18,22 @@ if (!dir) {
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// Paint first, then fetch the app. Trunk preloads the wasm from <head>; on a slow
+// connection that download competes with the style sheets the first paint waits for, and
+// on a fast one the app can replace the static page before it has painted at all. So the
+// wasm preload goes, and the loader waits for one painted frame (or half a second, for a
+// tab opened in the background, where frames wait until it is shown). The static page has
+// the home page's words and a working quick exit, so nothing she needs waits for the app.
+const wasmPreload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
+const loaderStart = /(<script type="module">\s*import init, \* as bindings from '[^']+';\s*)(const wasm = await init\()/;
+if (!wasmPreload.test(html) || !loaderStart.test(html)) {
+  console.error("post-build: Trunk's loader is not in the expected form (Trunk upgraded?)");
+  process.exit(1);
+}
+html = html
+  .replace(wasmPreload, '')
+  .replace(loaderStart, '$1await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 500); });\n$2');
 
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inlineScripts.length === 0) {
