@@ -22,9 +22,21 @@ let html = readFileSync(indexPath, 'utf8');
 // Paint first, then fetch the app. Trunk preloads the wasm from <head>; on a slow
 // connection that download competes with the style sheets the first paint waits for, and
 // on a fast one the app can replace the static page before it has painted at all. So the
-// wasm preload goes, and the loader waits for one painted frame (or half a second, for a
-// tab opened in the background, where frames wait until it is shown). The static page has
+// wasm preload goes, and the loader waits until the browser has reported the static page's
+// largest paint (Chromium drops that report if the app removes the text first), or one
+// painted frame where there is no such report (Safari, Firefox), or half a second at most
+// (a tab opened in the background paints nothing until it is shown). The static page has
 // the home page's words and a working quick exit, so nothing she needs waits for the app.
+const afterFirstPaint = [
+  'await new Promise((go) => {',
+  '  setTimeout(go, 500);',
+  "  if ((globalThis.PerformanceObserver?.supportedEntryTypes || []).includes('largest-contentful-paint')) {",
+  "    new PerformanceObserver((_, seen) => { seen.disconnect(); go(); }).observe({ type: 'largest-contentful-paint', buffered: true });",
+  '  } else {',
+  '    requestAnimationFrame(() => setTimeout(go, 0));',
+  '  }',
+  '});',
+].join('\n');
 const wasmPreload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
 const loaderStart = /(<script type="module">\s*import init, \* as bindings from '[^']+';\s*)(const wasm = await init\()/;
 if (!wasmPreload.test(html) || !loaderStart.test(html)) {
@@ -33,7 +45,7 @@ if (!wasmPreload.test(html) || !loaderStart.test(html)) {
 }
 html = html
   .replace(wasmPreload, '')
-  .replace(loaderStart, '$1await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 500); });\n$2');
+  .replace(loaderStart, `$1${afterFirstPaint}\n$2`);
 
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inlineScripts.length === 0) {

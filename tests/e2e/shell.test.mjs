@@ -123,6 +123,34 @@ test('without JavaScript: the static page explains, and quick exit and 999 still
   await context.close();
 });
 
+test('the static page paints before the app replaces it, and is the largest paint', async () => {
+  // The first visit shows meaningful HTML at once; the app must not race it to the first
+  // paint (which would make her, and the largest paint, wait for the wasm).
+  const context = await h.browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__paint = { appStarted: null, largest: [] };
+    new MutationObserver(() => {
+      if (document.documentElement.classList.contains('app-started')) window.__paint.appStarted ??= performance.now();
+    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__paint.largest.push(e.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(h.url('/'));
+  await appReady(page);
+  await page.waitForTimeout(200);
+  const { appStarted, largest, firstPaint } = await page.evaluate(() => ({
+    ...window.__paint,
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  assert.ok(firstPaint !== null && appStarted !== null, `paint ${firstPaint}, app ${appStarted}`);
+  assert.ok(firstPaint < appStarted, `first paint at ${firstPaint} ms, app started at ${appStarted} ms`);
+  // Anything the app drew that was larger than the static text would be a later entry.
+  assert.ok(largest.length > 0 && largest.every((t) => t < appStarted), `largest paints at ${JSON.stringify(largest)} ms, app started at ${appStarted} ms`);
+  await context.close();
+});
+
 test('if the app fails to load, she is told, and quick exit still works', async () => {
   const context = await h.browser.newContext();
   const page = await context.newPage();
