@@ -6,9 +6,12 @@
 //    any file changes (so browsers see a new worker).
 // 3. 404.html: a copy of the app page, the single-page fallback static hosts serve for
 //    deep links such as /guide/police.
+// 4. The lazily loaded wasm chunks and their loader, which scripts/wasm-bindgen-split.mjs
+//    made outside Trunk's view: copied in before the precache list is made.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -74,6 +77,33 @@ html = html.replace('HARBOUR_CSP', csp);
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);
 
+// The app's glue names the chunk loader it was built with; copy exactly that loader and
+// the chunks it names, and fail the build if any is missing (a stale split directory).
+const splitDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'target', 'harbour-split');
+let chunkCount = 0;
+for (const name of readdirSync(dir).filter((f) => /^harbour-[0-9a-f]+\.js$/.test(f))) {
+  const glue = readFileSync(join(dir, name), 'utf8');
+  if (glue.includes('__wasm_split_placeholder__')) {
+    console.error('post-build: the wasm was not split, so its lazy pages cannot load. Build after `. scripts/setup.sh`, which puts scripts/shim/wasm-bindgen first on PATH.');
+    process.exit(1);
+  }
+  const loader = glue.match(/from '\.\/(__wasm_split\.[0-9a-f]+\.js)'/)?.[1];
+  if (!loader) continue;
+  const needed = [loader];
+  if (existsSync(join(splitDir, loader))) {
+    const link = readFileSync(join(splitDir, loader), 'utf8');
+    needed.push(...[...link.matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1]));
+  }
+  for (const file of needed) {
+    if (!existsSync(join(splitDir, file))) {
+      console.error(`post-build: ${file} is missing from target/harbour-split (was the split step skipped?)`);
+      process.exit(1);
+    }
+    copyFileSync(join(splitDir, file), join(dir, file));
+  }
+  chunkCount += needed.length - 1;
+}
+
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {
@@ -93,4 +123,4 @@ const sw = readFileSync(swPath, 'utf8')
   .replace('HARBOUR_BUILD_ID', buildId)
   .replace('HARBOUR_PRECACHE', JSON.stringify(precache));
 writeFileSync(swPath, sw);
-console.log(`post-build: CSP with ${hashes.length} script hash(es); ${precache.length} files precached; build ${buildId}`);
+console.log(`post-build: CSP with ${hashes.length} script hash(es); ${chunkCount} lazy wasm chunks; ${precache.length} files precached; build ${buildId}`);

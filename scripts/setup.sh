@@ -7,7 +7,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
-export PATH="$tools/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# scripts/shim first: its wasm-bindgen splits the app into chunks before the real one runs.
+export PATH="$root/scripts/shim:$tools/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -33,6 +34,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ]; t
   say "installing wasm-bindgen-cli $wbg_version (about 4 minutes, once)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install wasm-bindgen-cli --version "=$wbg_version" --root "$tools"
+fi
+
+# The split step's own tool (tools/wasm-split), rebuilt when its source changes.
+split_tool="$tools/bin/harbour-wasm-split"
+if [ ! -x "$split_tool" ] || [ -n "$(find "$root/tools/wasm-split" -path "$root/tools/wasm-split/target" -prune -o -type f -newer "$split_tool" -print -quit)" ]; then
+  say "building the wasm split tool (about 1 minute, once)"
+  cargo install --path "$root/tools/wasm-split" --locked --force --root "$tools" \
+    --target-dir "$root/target/tools"
 fi
 
 # npm tools: wasm-opt (binaryen), Playwright's driver, axe-core, Lighthouse.

@@ -65,22 +65,8 @@ fn PageSwitch() -> impl IntoView {
     });
     move || match current.get() {
         Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-        Route::Guide => view! { <pages::guide::GuideIndexPage/> }.into_any(),
-        Route::GuidePage(slug) => view! { <pages::guide::GuideArticlePage slug/> }.into_any(),
-        Route::Glossary => view! { <pages::guide::GlossaryPage/> }.into_any(),
-        Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
-        Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),
-        Route::SafetyPlan(rest) => view! { <pages::safety_plan::SafetyPlanPage rest/> }.into_any(),
-        Route::Children(rest) => view! { <pages::children::ChildrenPage rest/> }.into_any(),
-        Route::Services => view! { <pages::services::ServicesPage/> }.into_any(),
-        Route::Contacts => view! { <pages::services::ContactsPage/> }.into_any(),
-        Route::Share => view! { <pages::services::SharePage/> }.into_any(),
-        Route::AddService => view! { <pages::services::AddServicePage/> }.into_any(),
-        Route::Notebook => view! { <pages::notebook::NotebookPage/> }.into_any(),
-        Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
-        Route::Safety => view! { <pages::safety::SafetyPage/> }.into_any(),
-        Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+        route => view! { <crate::ui::lazy::LazyPage route/> }.into_any(),
     }
 }
 
@@ -93,24 +79,42 @@ fn focus_on_navigation() {
         let hash = location.hash.get();
         if !hash.is_empty() && hash.len() > 1 {
             // A link to a part of a page (a glossary term, a guide section).
-            leptos::leptos_dom::helpers::request_animation_frame(move || {
-                nav::focus_fragment(&hash[1..])
-            });
+            focus_fragment_when_shown(hash[1..].to_owned(), 120);
         } else if previous.is_some_and(|p| p != path) {
-            leptos::leptos_dom::helpers::request_animation_frame(|| {
-                if let Some(h1) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("#main h1").ok().flatten())
-                {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.set_attribute("tabindex", "-1");
-                        let _ = h1.focus();
-                    }
-                }
-            });
+            focus_heading_when_shown(120);
         }
         path
+    });
+}
+
+/// Focuses the part of the page a link points to, once it is on screen (tried each frame,
+/// for about two seconds, as for headings).
+fn focus_fragment_when_shown(id: String, frames_left: u32) {
+    leptos::leptos_dom::helpers::request_animation_frame(move || {
+        if !nav::focus_fragment(&id) && frames_left > 0 {
+            focus_fragment_when_shown(id, frames_left - 1);
+        }
+    });
+}
+
+/// Focuses the page's heading once it is on screen: at once for pages in the shell, or
+/// after a lazily loaded page's chunk arrives (tried each frame, for about two seconds).
+fn focus_heading_when_shown(frames_left: u32) {
+    leptos::leptos_dom::helpers::request_animation_frame(move || {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("#main h1").ok().flatten());
+        match heading {
+            Some(h1) => {
+                use wasm_bindgen::JsCast;
+                if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h1.set_attribute("tabindex", "-1");
+                    let _ = h1.focus();
+                }
+            }
+            None if frames_left > 0 => focus_heading_when_shown(frames_left - 1),
+            None => {}
+        }
     });
 }
 

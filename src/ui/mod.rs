@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod lazy;
 pub mod nav;
 pub mod pages;
 pub mod store;

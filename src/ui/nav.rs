@@ -120,7 +120,9 @@ pub fn intercept_links() {
 }
 
 /// Scrolls to and focuses the element with `id` (for skip links and footnotes).
-pub fn focus_fragment(id: &str) {
+/// Returns false if there is no such element (yet: a lazily loaded page may still be on
+/// its way).
+pub fn focus_fragment(id: &str) -> bool {
     let id = js_sys::decode_uri_component(id)
         .map(String::from)
         .unwrap_or_else(|_| id.to_owned());
@@ -129,11 +131,12 @@ pub fn focus_fragment(id: &str) {
         .and_then(|d| d.get_element_by_id(&id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
-        return;
+        return false;
     };
     if !el.has_attribute("tabindex") {
         let _ = el.set_attribute("tabindex", "-1");
     }
     el.scroll_into_view();
     let _ = el.focus();
+    true
 }

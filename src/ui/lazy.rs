@@ -1,0 +1,146 @@
+//! Pages that load on demand: each area of Harbour is a separate wasm chunk, fetched the
+//! first time she opens it, so the first visit downloads only the shell (home, lock,
+//! storage). The service worker precaches every chunk, so all of it works offline after
+//! one visit. Without the build's split step (native builds, browser tests) these are
+//! plain calls.
+
+use crate::domain::route::Route;
+use crate::ui::pages;
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+/// Whether a route's page lives in a lazily loaded chunk.
+pub fn is_lazy(route: &Route) -> bool {
+    !matches!(route, Route::Home | Route::NotFound)
+}
+
+/// The page for a lazy route, built once its chunk has loaded (grouped by area, so pages
+/// that share components share a chunk).
+async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    match route {
+        Route::Guide | Route::GuidePage(_) | Route::Glossary | Route::Search | Route::Questions => {
+            guide_page(route).await
+        }
+        Route::SafetyPlan(_) => safety_plan_page(route).await,
+        Route::Children(_) => children_page(route).await,
+        Route::Services | Route::Contacts | Route::Share | Route::AddService => {
+            services_page(route).await
+        }
+        Route::Notebook | Route::Dates => notebook_page(route).await,
+        Route::Safety | Route::Settings => settings_page(route).await,
+        Route::Home | Route::NotFound => Ok(().into_any()),
+    }
+}
+
+#[wasm_split(guide, fallible)]
+fn guide_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::GuidePage(slug) => view! { <pages::guide::GuideArticlePage slug/> }.into_any(),
+        Route::Glossary => view! { <pages::guide::GlossaryPage/> }.into_any(),
+        Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
+        Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),
+        _ => view! { <pages::guide::GuideIndexPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(safety_plan, fallible)]
+fn safety_plan_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    let rest = match route {
+        Route::SafetyPlan(rest) => rest,
+        _ => Vec::new(),
+    };
+    Ok(view! { <pages::safety_plan::SafetyPlanPage rest/> }.into_any())
+}
+
+#[wasm_split(children, fallible)]
+fn children_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    let rest = match route {
+        Route::Children(rest) => rest,
+        _ => Vec::new(),
+    };
+    Ok(view! { <pages::children::ChildrenPage rest/> }.into_any())
+}
+
+#[wasm_split(services, fallible)]
+fn services_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::Contacts => view! { <pages::services::ContactsPage/> }.into_any(),
+        Route::Share => view! { <pages::services::SharePage/> }.into_any(),
+        Route::AddService => view! { <pages::services::AddServicePage/> }.into_any(),
+        _ => view! { <pages::services::ServicesPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(notebook, fallible)]
+fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
+        _ => view! { <pages::notebook::NotebookPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(settings, fallible)]
+fn settings_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::Safety => view! { <pages::safety::SafetyPage/> }.into_any(),
+        _ => view! { <pages::settings::SettingsPage/> }.into_any(),
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Loading {
+    Waiting,
+    Ready,
+    Failed,
+}
+
+/// Shows a lazy route's page: a short "Loading" line while its chunk arrives (from the
+/// service worker's cache once installed, so this is brief), then the page. If the chunk
+/// cannot be fetched (offline before the first visit finished caching), says so and offers
+/// to try again; nothing she wrote is touched.
+#[component]
+pub fn LazyPage(route: Route) -> impl IntoView {
+    let state = RwSignal::new(Loading::Waiting);
+    let page = StoredValue::new_local(None::<AnyView>);
+    let route = StoredValue::new(route);
+    let load = move || {
+        state.set(Loading::Waiting);
+        let route = route.get_value();
+        // Built under this component's owner, so the page finds the store and is cleaned
+        // up when she leaves it.
+        leptos::task::spawn_local(ScopedFuture::new(async move {
+            match load_page(route).await {
+                Ok(view) => {
+                    page.set_value(Some(view));
+                    state.set(Loading::Ready);
+                }
+                Err(_) => state.set(Loading::Failed),
+            }
+        }));
+    };
+    load();
+    move || match state.get() {
+        Loading::Waiting => view! {
+            <p class="app-body app-loading" role="status">"Loading…"</p>
+        }
+        .into_any(),
+        Loading::Ready => page
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Loading::Failed => view! {
+            <div class="app-notice app-notice--warning" role="alert">
+                <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
+                <p class="app-body">
+                    "Harbour needs to be online once to save this part on your phone. "
+                    "What you wrote is safe. Check your connection and try again."
+                </p>
+                <button type="button" class="app-button" on:click=move |_| load()>
+                    "Try again"
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}
