@@ -22,6 +22,56 @@ if (!dir) {
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+// The app's glue names the chunk loader it was built with; copy exactly that loader and
+// the chunks it names, and fail the build if any is missing (a stale split directory).
+// The loader imports the glue, whose hashed name only Trunk knows, so it is filled in here;
+// then the loader is named by the hash of its final text (and the glue, and the glue's
+// integrity hash in index.html, follow), so a cached old loader can never meet a new app.
+const splitDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'target', 'harbour-split');
+let chunkCount = 0;
+for (const glueName of readdirSync(dir).filter((f) => /^harbour-[0-9a-f]+\.js$/.test(f))) {
+  let glue = readFileSync(join(dir, glueName), 'utf8');
+  if (glue.includes('__wasm_split_placeholder__')) {
+    console.error('post-build: the wasm was not split, so its lazy pages cannot load. Build after `. scripts/setup.sh`, which puts scripts/shim/wasm-bindgen first on PATH.');
+    process.exit(1);
+  }
+  const loader = glue.match(/from ["']\.\/(__wasm_split\.[0-9a-f]+\.js)["']/)?.[1];
+  if (!loader) continue;
+  if (!existsSync(join(splitDir, loader))) {
+    console.error(`post-build: ${loader} is missing from target/harbour-split (was the split step skipped?)`);
+    process.exit(1);
+  }
+  const link = readFileSync(join(splitDir, loader), 'utf8');
+  const mainImport = /import \{ initSync \} from "\.\/harbour\.js";/;
+  if (!mainImport.test(link)) {
+    console.error('post-build: the chunk loader does not import the app in the expected form');
+    process.exit(1);
+  }
+  const finalLink = link.replace(mainImport, `import { initSync } from "./${glueName}";`);
+  const finalLoader = `__wasm_split.${createHash('sha256').update(finalLink).digest('hex').slice(0, 22)}.js`;
+  writeFileSync(join(dir, finalLoader), finalLink);
+  for (const chunk of [...finalLink.matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1])) {
+    if (!existsSync(join(splitDir, chunk))) {
+      console.error(`post-build: ${chunk} is missing from target/harbour-split (was the split step skipped?)`);
+      process.exit(1);
+    }
+    copyFileSync(join(splitDir, chunk), join(dir, chunk));
+    chunkCount += 1;
+  }
+  // Only the module the glue imports changes; the key the wasm imports it by stays.
+  glue = glue.replaceAll(`from "./${loader}"`, `from "./${finalLoader}"`).replaceAll(`from './${loader}'`, `from './${finalLoader}'`);
+  writeFileSync(join(dir, glueName), glue);
+  const integrity = `sha384-${createHash('sha384').update(glue).digest('base64')}`;
+  const preload = new RegExp(`(<link rel="modulepreload" href="[^"]*${glueName.replace('.', '\\.')}"[^>]*integrity=")sha384-[^"]+"`);
+  if (html.includes(glueName) && /integrity=/.test(html)) {
+    if (!preload.test(html)) {
+      console.error("post-build: cannot find the glue's integrity hash in index.html");
+      process.exit(1);
+    }
+    html = html.replace(preload, `$1${integrity}"`);
+  }
+}
+
 // Paint first, then fetch the app. Trunk preloads the wasm from <head>; on a slow
 // connection that download competes with the style sheets the first paint waits for, and
 // on a fast one the app can replace the static page before it has painted at all. So the
@@ -76,33 +126,6 @@ if (!html.includes('HARBOUR_CSP')) {
 html = html.replace('HARBOUR_CSP', csp);
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);
-
-// The app's glue names the chunk loader it was built with; copy exactly that loader and
-// the chunks it names, and fail the build if any is missing (a stale split directory).
-const splitDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'target', 'harbour-split');
-let chunkCount = 0;
-for (const name of readdirSync(dir).filter((f) => /^harbour-[0-9a-f]+\.js$/.test(f))) {
-  const glue = readFileSync(join(dir, name), 'utf8');
-  if (glue.includes('__wasm_split_placeholder__')) {
-    console.error('post-build: the wasm was not split, so its lazy pages cannot load. Build after `. scripts/setup.sh`, which puts scripts/shim/wasm-bindgen first on PATH.');
-    process.exit(1);
-  }
-  const loader = glue.match(/from '\.\/(__wasm_split\.[0-9a-f]+\.js)'/)?.[1];
-  if (!loader) continue;
-  const needed = [loader];
-  if (existsSync(join(splitDir, loader))) {
-    const link = readFileSync(join(splitDir, loader), 'utf8');
-    needed.push(...[...link.matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1]));
-  }
-  for (const file of needed) {
-    if (!existsSync(join(splitDir, file))) {
-      console.error(`post-build: ${file} is missing from target/harbour-split (was the split step skipped?)`);
-      process.exit(1);
-    }
-    copyFileSync(join(splitDir, file), join(dir, file));
-  }
-  chunkCount += needed.length - 1;
-}
 
 const files = [];
 const walk = (d) => {

@@ -22,6 +22,9 @@ const splitter = join(root, '.tools', 'bin', 'harbour-wasm-split');
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
 export const outDir = join(root, 'target', 'harbour-split');
 // Same length as the hashed name that replaces it in the main module's import section.
+// What Rust's wasm32 target emits (and every browser Harbour supports runs); not
+// --all-features, which lets wasm-opt use encodings browsers do not yet accept.
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const linkPlaceholder = './__wasm_split.______________________.js';
 
 const run = (cmd, args) => {
@@ -64,7 +67,7 @@ const chunks = run(splitter, [input, outDir, `./${outName}.js`, linkPlaceholder]
 const linkPath = join(outDir, linkPlaceholder.slice(2));
 let link = readFileSync(linkPath, 'utf8');
 for (const chunk of chunks) {
-  run(wasmOpt, ['-Oz', '--all-features', chunk, '-o', chunk]);
+  run(wasmOpt, ['-Oz', ...WASM_FEATURES, chunk, '-o', chunk]);
   const name = basename(chunk, '.wasm');
   const hashed = `${name}-${shortHash(readFileSync(chunk), 16)}.wasm`;
   const reference = `"./${name}.wasm"`;
