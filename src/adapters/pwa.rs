@@ -22,7 +22,9 @@ pub async fn register(base: &str, on_update_ready: impl Fn() + 'static) -> Resul
     let registration: ServiceWorkerRegistration = JsFuture::from(promise)
         .await
         .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
+        // Some browsers (and automation that blocks workers) resolve with nothing.
+        .dyn_into()
+        .map_err(|_| "the browser gave no service worker registration".to_owned())?;
     let on_update_ready = std::rc::Rc::new(on_update_ready);
     // A version that installed while no tab was open is already waiting.
     if registration.waiting().is_some() && workers.controller().is_some() {

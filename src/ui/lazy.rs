@@ -104,20 +104,24 @@ pub fn LazyPage(route: Route) -> impl IntoView {
     let state = RwSignal::new(Loading::Waiting);
     let page = StoredValue::new_local(None::<AnyView>);
     let route = StoredValue::new(route);
+    // The page is built under this component's owner, also when "Try again" runs from a
+    // click (which has no owner), so it finds the store and is cleaned up when she leaves.
+    let owner = Owner::current().unwrap_or_default();
     let load = move || {
         state.set(Loading::Waiting);
         let route = route.get_value();
-        // Built under this component's owner, so the page finds the store and is cleaned
-        // up when she leaves it.
-        leptos::task::spawn_local(ScopedFuture::new(async move {
-            match load_page(route).await {
-                Ok(view) => {
-                    page.set_value(Some(view));
-                    state.set(Loading::Ready);
+        let scoped = owner.with(|| {
+            ScopedFuture::new(async move {
+                match load_page(route).await {
+                    Ok(view) => {
+                        page.set_value(Some(view));
+                        state.set(Loading::Ready);
+                    }
+                    Err(_) => state.set(Loading::Failed),
                 }
-                Err(_) => state.set(Loading::Failed),
-            }
-        }));
+            })
+        });
+        leptos::task::spawn_local(scoped);
     };
     load();
     move || match state.get() {
@@ -129,18 +133,21 @@ pub fn LazyPage(route: Route) -> impl IntoView {
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
-        Loading::Failed => view! {
-            <div class="app-notice app-notice--warning" role="alert">
-                <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
-                <p class="app-body">
-                    "Harbour needs to be online once to save this part on your phone. "
-                    "What you wrote is safe. Check your connection and try again."
-                </p>
-                <button type="button" class="app-button" on:click=move |_| load()>
-                    "Try again"
-                </button>
-            </div>
+        Loading::Failed => {
+            let load = load.clone();
+            view! {
+                <div class="app-notice app-notice--warning" role="alert">
+                    <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
+                    <p class="app-body">
+                        "Harbour needs to be online once to save this part on your phone. "
+                        "What you wrote is safe. Check your connection and try again."
+                    </p>
+                    <button type="button" class="app-button" on:click=move |_| load()>
+                        "Try again"
+                    </button>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

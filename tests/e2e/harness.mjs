@@ -96,9 +96,12 @@ export async function watchedPage(context, origin) {
   return { page, problems, requests, foreign };
 }
 
-/** Waits until the app (not just the static HTML) is running. */
+/**
+ * Waits until the app (not just the static HTML) is running and the page's own code has
+ * arrived (pages other than home load as chunks): the page has a main heading.
+ */
 export async function appReady(page) {
-  await page.waitForFunction(() => document.documentElement.classList.contains('app-started') && document.querySelector('footer.app-footer'));
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-started') && document.querySelector('footer.app-footer') && document.querySelector('main h1'));
 }
 
 /** The text in storage under Harbour's main key. */

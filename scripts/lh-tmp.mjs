@@ -1,0 +1,13 @@
+import { startServer } from './static-server.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+const server = await startServer('dist', 0, { compress: true });
+await promisify(execFile)('node_modules/.bin/lighthouse', [server.url, '--quiet', '--output=json', '--output-path=/tmp/lh.json', '--only-categories=performance', '--chrome-flags=--headless --no-sandbox --disable-gpu'], { timeout: 300000, env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+await server.close();
+const r = JSON.parse(readFileSync('/tmp/lh.json', 'utf8'));
+console.log('perf', r.categories.performance.score, 'LCP', r.audits['largest-contentful-paint'].numericValue, 'TBT', r.audits['total-blocking-time'].numericValue);
+console.log(JSON.stringify(r.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet));
+console.log(JSON.stringify(r.audits['long-tasks']?.details?.items?.slice(0, 8)));
+console.log(JSON.stringify(r.audits['bootup-time']?.details?.items?.slice(0, 6)));
+console.log(JSON.stringify(r.audits['network-requests']?.details?.items?.map(i => [i.url.split('/').pop(), i.startTime|0, i.endTime|0, i.transferSize]).slice(0, 30)));
