@@ -67,6 +67,11 @@ console.log(`Everything precached for offline (${precache.length} files)`.padEnd
     const s = sizes(readFileSync(generated));
     console.log('Content compiled from content/ (generated Rust)'.padEnd(44), kb(s.raw), '  ', kb(s.gzip), '  ', kb(s.br));
     console.log('First visit without the content'.padEnd(44), '       ', '  ', '       ', '  ', kb(total.br - s.br));
+    // The budgets in the issues: the shell at most 150 KB brotli; with the guide, at most
+    // that plus the content's own brotli size.
+    const verdict = (limit) => `${kb(total.br).trim()} KB of ${kb(limit).trim()} KB: ${total.br <= limit ? 'within' : 'over'}`;
+    console.log(`Budget, shell alone (150 KB brotli)`.padEnd(44), verdict(150 * 1024));
+    console.log(`Budget, shell plus content (150 + ${kb(s.br).trim()} KB)`.padEnd(44), verdict(150 * 1024 + s.br));
   }
 }
 
