@@ -87,33 +87,37 @@ fn focus_on_navigation() {
     });
 }
 
-/// Focuses the part of the page a link points to, once it is on screen (tried each frame,
-/// for about two seconds, as for headings).
-fn focus_fragment_when_shown(id: String, frames_left: u32) {
-    leptos::leptos_dom::helpers::request_animation_frame(move || {
-        if !nav::focus_fragment(&id) && frames_left > 0 {
-            focus_fragment_when_shown(id, frames_left - 1);
-        }
-    });
+/// Focuses the part of the page a link points to, once it is on screen.
+fn focus_fragment_when_shown(id: String, frames: u32) {
+    each_frame_until(frames, move || nav::focus_fragment(&id));
 }
 
 /// Focuses the page's heading once it is on screen: at once for pages in the shell, or
-/// after a lazily loaded page's chunk arrives (tried each frame, for about two seconds).
-fn focus_heading_when_shown(frames_left: u32) {
-    leptos::leptos_dom::helpers::request_animation_frame(move || {
-        let heading = web_sys::window()
+/// after a lazily loaded page's chunk arrives.
+fn focus_heading_when_shown(frames: u32) {
+    each_frame_until(frames, || {
+        let Some(h1) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("#main h1").ok().flatten());
-        match heading {
-            Some(h1) => {
-                use wasm_bindgen::JsCast;
-                if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                    let _ = h1.focus();
-                }
-            }
-            None if frames_left > 0 => focus_heading_when_shown(frames_left - 1),
-            None => {}
+            .and_then(|d| d.query_selector("#main h1").ok().flatten())
+        else {
+            return false;
+        };
+        use wasm_bindgen::JsCast;
+        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h1.set_attribute("tabindex", "-1");
+            let _ = h1.focus();
+        }
+        true
+    });
+}
+
+/// Runs `done` on each of the next `frames` animation frames until it returns true (about
+/// two seconds for 120 frames): a lazily loaded page's elements appear only once its chunk
+/// has arrived.
+fn each_frame_until(frames: u32, mut done: impl FnMut() -> bool + 'static) {
+    leptos::leptos_dom::helpers::request_animation_frame(move || {
+        if !done() && frames > 1 {
+            each_frame_until(frames - 1, done);
         }
     });
 }

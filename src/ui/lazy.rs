@@ -10,11 +10,6 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-/// Whether a route's page lives in a lazily loaded chunk.
-pub fn is_lazy(route: &Route) -> bool {
-    !matches!(route, Route::Home | Route::NotFound)
-}
-
 /// The page for a lazy route, built once its chunk has loaded (grouped by area, so pages
 /// that share components share a chunk).
 async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
