@@ -39,16 +39,31 @@ fn raw_text_round_trips_exactly() {
 }
 
 #[wasm_bindgen_test]
-fn json_is_written_through_gloo() {
-    clear();
-    storage::write_json(
-        "harbour",
-        &serde_json::json!({"schema": 1, "notes": "hers"}),
-    )
-    .unwrap();
-    let text = storage::read("harbour").unwrap().unwrap();
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["notes"], "hers");
+fn clear_settings_are_read_from_an_envelope_without_the_codec() {
+    let text = r#"{"schema":5,"saved_at":"t","public":{"exit_url":"https://example.org/","discreet":true,"lock_minutes":15},"sealed":{}}"#;
+    let public = storage::read_public(text).expect("the clear settings are read");
+    assert_eq!(public.exit_url, "https://example.org/");
+    assert!(public.discreet);
+    assert_eq!(public.lock_minutes, 15);
+}
+
+#[wasm_bindgen_test]
+fn clear_settings_of_the_wrong_shape_are_not_guessed() {
+    for text in [
+        "",
+        "{",
+        "null",
+        "[1]",
+        r#"{"public":null}"#,
+        r#"{"public":{"exit_url":"a","discreet":true}}"#,
+        r#"{"public":{"exit_url":1,"discreet":true,"lock_minutes":5}}"#,
+        r#"{"public":{"exit_url":"a","discreet":"yes","lock_minutes":5}}"#,
+        r#"{"public":{"exit_url":"a","discreet":true,"lock_minutes":-1}}"#,
+        r#"{"public":{"exit_url":"a","discreet":true,"lock_minutes":1.5}}"#,
+        r#"{"public":{"exit_url":"a","discreet":true,"lock_minutes":"5"}}"#,
+    ] {
+        assert_eq!(storage::read_public(text), None, "{text:?} is not read");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -82,11 +97,6 @@ fn a_full_quota_is_reported_as_quota_and_keeps_the_old_value() {
     assert_eq!(
         storage::write_raw("harbour", &big),
         Err(StorageError::Quota)
-    );
-    assert_eq!(
-        storage::write_json("harbour", &big),
-        Err(StorageError::Quota),
-        "gloo's error is classified as quota too"
     );
     assert_eq!(
         storage::read("harbour").unwrap().as_deref(),

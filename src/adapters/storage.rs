@@ -3,8 +3,8 @@
 //! gloo's `LocalStorage::raw()` panics when the browser blocks storage, so [`probe`] checks
 //! access first and nothing else here is called unless it succeeded.
 
-use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
-use serde::Serialize;
+use crate::domain::data::PublicSettings;
+use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why storage could not be used.
@@ -40,15 +40,6 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     LocalStorage::raw()
         .get_item(key)
         .map_err(|e| StorageError::Failed(describe(&e)))
-}
-
-/// Stores `value` as JSON under `key` (one `setItem`, so a reader sees old or new, never half).
-pub fn write_json<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
-    LocalStorage::set(key, value).map_err(|e| match e {
-        GlooError::JsError(js) if js.name == "QuotaExceededError" => StorageError::Quota,
-        GlooError::JsError(js) => StorageError::Failed(format!("{}: {}", js.name, js.message)),
-        other => StorageError::Failed(other.to_string()),
-    })
 }
 
 /// Stores a raw text under `key`.
@@ -113,4 +104,34 @@ fn describe(e: &JsValue) -> String {
         .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Her clear settings (quick exit, disguise, lock time) from a stored envelope, read with the
+/// browser's own JSON parser so the shell needs no serde code for them. `None` unless all
+/// three are there with the right types: the codec reads the envelope properly later, and
+/// this is only so that disguise and quick exit are right from the first moment.
+pub fn read_public(raw: &str) -> Option<PublicSettings> {
+    let envelope = js_sys::JSON::parse(raw).ok()?;
+    let public = field(&envelope, "public")?;
+    let exit_url = field(&public, "exit_url")?.as_string()?;
+    let discreet = field(&public, "discreet")?.as_bool()?;
+    let lock_minutes = field(&public, "lock_minutes")?.as_f64()?;
+    if !(lock_minutes >= 0.0 && lock_minutes <= f64::from(u32::MAX) && lock_minutes.fract() == 0.0)
+    {
+        return None;
+    }
+    Some(PublicSettings {
+        exit_url,
+        discreet,
+        lock_minutes: lock_minutes as u32,
+    })
+}
+
+fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+    if !object.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
 }

@@ -3,9 +3,10 @@
 use crate::domain::route::{self, Route};
 use crate::ui::components::layout::{Footer, Header, SkipLink};
 use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
+use crate::ui::lazy;
 use crate::ui::nav;
 use crate::ui::pages;
-use crate::ui::store::provide_store;
+use crate::ui::store::{provide_store, Health};
 use leptos::prelude::*;
 use leptos_router::{components::Router, hooks::use_location};
 
@@ -63,11 +64,35 @@ fn PageSwitch() -> impl IntoView {
             .to_owned();
         route::parse(&inner)
     });
+    // Pages that change her data are built only once what is stored has been read. A memo,
+    // so that other changes of health (a full quota, say) do not rebuild the page.
+    let store = crate::ui::store::use_store();
+    let gate = Memo::new(move |_| {
+        store.health.with(|h| match h {
+            Health::Opening => Gate::Opening,
+            Health::NotOpened => Gate::NotOpened,
+            _ => Gate::Open,
+        })
+    });
     move || match current.get() {
         Route::Home => view! { <pages::home::HomePage/> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
-        route => view! { <crate::ui::lazy::LazyPage route/> }.into_any(),
+        route => match gate.get() {
+            Gate::Open => view! { <lazy::LazyPage route/> }.into_any(),
+            Gate::Opening => view! { <lazy::PageLoading/> }.into_any(),
+            Gate::NotOpened => {
+                view! { <lazy::NotLoaded retry=move || store.retry_open()/> }.into_any()
+            }
+        },
     }
+}
+
+/// Whether what is stored has been read (see `Health::Opening`).
+#[derive(Clone, Copy, PartialEq)]
+enum Gate {
+    Open,
+    Opening,
+    NotOpened,
 }
 
 /// After an in-app navigation, moves focus to the new page's heading so screen readers

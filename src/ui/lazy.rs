@@ -3,6 +3,10 @@
 //! storage). The service worker precaches every chunk, so all of it works offline after
 //! one visit. Without the build's split step (native builds, browser tests) these are
 //! plain calls.
+//!
+//! Every page here can change her data, so none is shown until the store codec (its own
+//! chunk, see `ui::store::codec`) has loaded too: a change is then always saved at once,
+//! also as the page closes. It is fetched alongside the page's chunk.
 
 use crate::domain::route::Route;
 use crate::ui::pages;
@@ -105,14 +109,21 @@ pub fn LazyPage(route: Route) -> impl IntoView {
     let load = move || {
         state.set(Loading::Waiting);
         let route = route.get_value();
+        // Start fetching the codec now, so it downloads alongside the page's chunk; the
+        // second call below waits for this one rather than fetching again.
+        leptos::task::spawn_local(async {
+            let _ = crate::ui::store::load_codec().await;
+        });
         let scoped = owner.with(|| {
             ScopedFuture::new(async move {
-                match load_page(route).await {
-                    Ok(view) => {
+                let view = load_page(route).await;
+                let codec = crate::ui::store::load_codec().await;
+                match (view, codec) {
+                    (Ok(view), Ok(_)) => {
                         page.set_value(Some(view));
                         state.set(Loading::Ready);
                     }
-                    Err(_) => state.set(Loading::Failed),
+                    _ => state.set(Loading::Failed),
                 }
             })
         });
@@ -120,29 +131,37 @@ pub fn LazyPage(route: Route) -> impl IntoView {
     };
     load();
     move || match state.get() {
-        Loading::Waiting => view! {
-            <p class="app-body app-loading" role="status">"Loading…"</p>
-        }
-        .into_any(),
+        Loading::Waiting => view! { <PageLoading/> }.into_any(),
         Loading::Ready => page
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
         Loading::Failed => {
-            let load = load.clone();
-            view! {
-                <div class="app-notice app-notice--warning" role="alert">
-                    <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
-                    <p class="app-body">
-                        "Harbour needs to be online once to save this part on your phone. "
-                        "What you wrote is safe. Check your connection and try again."
-                    </p>
-                    <button type="button" class="app-button" on:click=move |_| load()>
-                        "Try again"
-                    </button>
-                </div>
-            }
-            .into_any()
+            let retry = load.clone();
+            view! { <NotLoaded retry/> }.into_any()
         }
     }
+}
+
+/// Said when part of Harbour could not be fetched, with a button to try again.
+#[component]
+pub fn NotLoaded(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="app-notice app-notice--warning" role="alert">
+            <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
+            <p class="app-body">
+                "Harbour needs to be online once to save this part on your phone. "
+                "What you wrote is safe. Check your connection and try again."
+            </p>
+            <button type="button" class="app-button" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+/// "Loading…", while a page's chunk (or what reads her saved notes) arrives.
+#[component]
+pub fn PageLoading() -> impl IntoView {
+    view! { <p class="app-body app-loading" role="status">"Loading…"</p> }
 }

@@ -3,7 +3,7 @@
 // first opens it, and a chunk that cannot be fetched gets a clear message, never a blank page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, appReady, watchedPage, axe } from './harness.mjs';
+import { launch, appReady, watchedPage, axe, stored, waitStored } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -58,5 +58,46 @@ test('if a part of Harbour cannot load, she is told, nothing is lost, and she ca
   await page.unroute('**/*.wasm', blockChunks);
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Notebook' }).waitFor({ timeout: 10000 });
+  await context.close();
+});
+
+test('what she saved is read by its own chunk; if that cannot load, nothing is written, disguise holds, and she can try again', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  const { page, requests } = await watchedPage(context, h.server.url);
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-20');
+  await page.getByLabel('What was said').fill('CANARY-CODEC she will call on Monday');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await waitStored(page, 'CANARY-CODEC');
+  // Discreet mode on, as settings would store it.
+  await page.evaluate(() => {
+    const envelope = JSON.parse(localStorage.getItem('harbour'));
+    envelope.public.discreet = true;
+    localStorage.setItem('harbour', JSON.stringify(envelope));
+  });
+  const saved = await stored(page);
+
+  // Everything but the shell fails to download: the codec cannot load.
+  const blockChunks = (route) => (route.request().url().endsWith('_bg.wasm') ? route.continue() : route.abort());
+  await page.route('**/*.wasm', blockChunks);
+  await page.goto(h.url('/'));
+  await appReady(page);
+  const banner = page.getByRole('alert').filter({ hasText: "Harbour couldn't open what you saved" });
+  await banner.waitFor({ timeout: 10000 });
+  assert.equal(await page.title(), 'Notes', 'disguise is read from the clear settings without the codec');
+  await page.getByRole('link', { name: 'Your notebook: what was said and agreed' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This part of Harbour did not load' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await page.waitForTimeout(500);
+  assert.equal(await stored(page), saved, 'nothing was written while her data could not be read');
+
+  await page.unroute('**/*.wasm', blockChunks);
+  await banner.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Notebook' }).waitFor({ timeout: 10000 });
+  await page.getByText('CANARY-CODEC she will call on Monday').waitFor();
+  assert.ok(requests.some((u) => /split_codec-[0-9a-f]+\.wasm$/.test(u)), 'the codec arrived as its own chunk');
+  assert.equal(await page.title(), 'Notes');
+  assert.equal(await stored(page), saved, 'reading changed nothing');
   await context.close();
 });

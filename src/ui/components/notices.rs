@@ -40,8 +40,11 @@ pub fn UpdateBanner() -> impl IntoView {
 
 /// Downloads what she has now, as a file.
 pub fn download_current(store: Store) {
-    let text = store.current_as_text();
-    let _ = browser::download("notes-copy.json", "application/json", &text);
+    leptos::task::spawn_local(async move {
+        if let Some(text) = store.current_as_text().await {
+            let _ = browser::download("notes-copy.json", "application/json", &text);
+        }
+    });
 }
 
 /// Downloads a kept copy of stored text.
@@ -63,7 +66,13 @@ pub fn StorageBanner() -> impl IntoView {
         let health = store.health.get();
         let download = move |_| download_current(store);
         let (title, body, actions): (&str, &str, AnyView) = match health {
-            Health::Saving => return None,
+            // Brief: the part of Harbour that reads her notes is loading.
+            Health::Saving | Health::Opening => return None,
+            Health::NotOpened => (
+                "Harbour couldn't open what you saved",
+                "Your notes are still on this phone, and Harbour has not changed them. Part of Harbour did not download, perhaps because the phone went offline. Check your connection and try again.",
+                view! { <button type="button" class="app-button" on:click=move |_| store.retry_open()>"Try again"</button> }.into_any(),
+            ),
             Health::Unavailable => (
                 "Harbour can't save on this phone right now",
                 "Your browser is not letting Harbour store anything. This can happen in private browsing, or when site data is blocked. You can keep using Harbour, but what you write will be lost when you close this page.",

@@ -38,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
             <li><a href=href("/dates")>"Key dates"</a></li>
         </ul>
-        <Show when=move || store.lock_state.get() == LockState::Off>
+        <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
             <div class="app-notice">
                 <h2 class="app-notice__title">"Keep Harbour private"</h2>
                 <p>"If someone else may use this phone, you can lock Harbour with a passphrase so nobody else can read what you write."</p>

@@ -2,10 +2,11 @@
 //! write), unlocking, and locking after idle time, on quick exit and when the page comes
 //! back from the back-forward cache.
 
+use super::codec::{self, Codec};
 use super::{Lock, Notice, Store, Sync};
 use crate::adapters::{browser, crypto, storage};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, Loaded, UnlockError, STORAGE_KEY};
+use crate::domain::envelope::{Loaded, UnlockError, STORAGE_KEY};
 use crate::domain::sealed::{self, Key};
 use leptos::ev;
 use leptos::leptos_dom::helpers::{set_interval_with_handle, window_event_listener};
@@ -25,6 +26,15 @@ pub enum LockState {
 
 /// Why the lock could not do what she asked, in plain words.
 pub type LockError = String;
+
+/// Said if the part of Harbour that does the locking could not be fetched.
+const NOT_LOADED: &str =
+    "Part of Harbour did not download, perhaps because the phone is offline. Check your connection and try again. Nothing has been changed.";
+
+/// The codec (it holds the encryption), loaded if it is not here yet.
+async fn codec() -> Result<Codec, LockError> {
+    codec::load().await.map_err(|_| NOT_LOADED.to_owned())
+}
 
 const WRONG: &str =
     "That passphrase did not open Harbour. Check it and try again. Nothing has been changed.";
@@ -72,26 +82,23 @@ impl Store {
         if self.lock_state.get_untracked() != LockState::Unlocked {
             return;
         }
+        // Unlocked means the codec opened her data, so it is here.
+        let Some(codec) = codec::loaded() else {
+            return;
+        };
         self.save_now();
         let unsaved = self
             .snapshot
             .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
         let sealed_text = self.snapshot.with_untracked(|snap| {
             self.sync.with_value(|s| match &s.lock {
-                Lock::Unlocked { key, kdf } => crypto::random_bytes().ok().and_then(|iv| {
-                    serde_json::to_string(&envelope::stored_sealed(
-                        snap,
-                        &browser::now_iso(),
-                        key,
-                        kdf,
-                        iv,
-                    ))
+                Lock::Unlocked { key, kdf } => crypto::random_bytes()
                     .ok()
-                }),
+                    .map(|iv| (codec.encode_sealed)(snap, &browser::now_iso(), key, kdf, iv)),
                 _ => None,
             })
         });
-        let locked = match sealed_text.as_deref().map(|t| envelope::load(Some(t))) {
+        let locked = match sealed_text.as_deref().map(|t| (codec.load)(Some(t))) {
             Some(Loaded::Locked(locked)) => locked,
             // Sealing cannot fail with a held key; if it somehow did, keep her words open
             // rather than lose them.
@@ -114,6 +121,7 @@ impl Store {
 
     /// Unlocks with her passphrase. A wrong one changes nothing.
     pub async fn unlock(self, passphrase: String) -> Result<(), LockError> {
+        let codec = codec().await?;
         // Prefer what storage holds now (another tab may have saved since), unless this tab
         // holds newer words it could not save.
         let held = self.sync.with_value(|s| match &s.lock {
@@ -129,7 +137,7 @@ impl Store {
             None => match storage::read(STORAGE_KEY)
                 .ok()
                 .flatten()
-                .map(|raw| envelope::load(Some(&raw)))
+                .map(|raw| (codec.load)(Some(&raw)))
             {
                 Some(Loaded::Locked(l)) => l,
                 Some(Loaded::Ready { snapshot, .. }) => {
@@ -148,9 +156,9 @@ impl Store {
                 },
             },
         };
-        let derivation = sealed::derivation(&locked.sealed.kdf).map_err(|_| WRONG.to_owned())?;
+        let derivation = (codec.derivation)(&locked.sealed.kdf).map_err(|_| WRONG.to_owned())?;
         let key = crypto::derive_key(&passphrase, &derivation).await?;
-        match envelope::open_locked(&locked, &key) {
+        match (codec.open_locked)(&locked, &key) {
             Ok((snapshot, migrated_from)) => {
                 let unsaved = had_unsaved || migrated_from.is_some();
                 let kdf = locked.sealed.kdf.clone();
@@ -192,9 +200,10 @@ impl Store {
         if let Some(problem) = sealed::passphrase_problem(&passphrase) {
             return Err(problem);
         }
+        let codec = codec().await?;
         let salt = crypto::random_bytes()?;
-        let kdf = sealed::new_kdf(salt);
-        let derivation = sealed::derivation(&kdf).map_err(|e| format!("{e:?}"))?;
+        let kdf = (codec.new_kdf)(salt);
+        let derivation = (codec.derivation)(&kdf)?;
         let key = crypto::derive_key(&passphrase, &derivation).await?;
         self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
     }
@@ -217,24 +226,21 @@ impl Store {
         let Some(current_kdf) = current_kdf else {
             return Err("Unlock Harbour first.".into());
         };
-        let derivation = sealed::derivation(&current_kdf).map_err(|e| format!("{e:?}"))?;
+        let codec = codec().await?;
+        let derivation = (codec.derivation)(&current_kdf)?;
         let check = crypto::derive_key(&current, &derivation).await?;
-        if !self.holds_key(&check) {
+        if !self.holds_key(codec, &check) {
             return Err("Your current passphrase is not right. Nothing has been changed.".into());
         }
-        let kdf = sealed::new_kdf(crypto::random_bytes()?);
-        let derivation = sealed::derivation(&kdf).map_err(|e| format!("{e:?}"))?;
+        let kdf = (codec.new_kdf)(crypto::random_bytes()?);
+        let derivation = (codec.derivation)(&kdf)?;
         let key = crypto::derive_key(&new, &derivation).await?;
         self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
     }
 
-    fn holds_key(self, candidate: &Key) -> bool {
-        // Seal a probe with the held key and open it with the candidate: equal keys only.
+    fn holds_key(self, codec: Codec, candidate: &Key) -> bool {
         self.sync.with_value(|s| match &s.lock {
-            Lock::Unlocked { key, kdf } => {
-                let probe = sealed::seal(b"probe", key, kdf, [0; sealed::IV_LEN], b"probe");
-                sealed::open(&probe, candidate, b"probe").is_ok()
-            }
+            Lock::Unlocked { key, kdf } => (codec.same_key)(key, kdf, candidate),
             _ => false,
         })
     }

@@ -6,13 +6,16 @@
 //! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
 //! switch to working in memory, with a message, and never overwrite the last good copy.
 //! With the lock on, what is written is sealed (see `lock.rs`); other tabs are in `tabs.rs`.
+//! Turning her data into stored text is the codec's job (`codec.rs`, a chunk of its own).
 
+mod codec;
 mod lock;
 mod open;
 mod tabs;
 
 use open::{keep_copy, open};
 
+pub use codec::load as load_codec;
 pub use lock::LockState;
 pub use tabs::{broadcast, EXIT, WIPED};
 
@@ -33,6 +36,12 @@ pub const SAVE_DELAY_MS: u64 = 300;
 pub enum Health {
     /// Saving normally.
     Saving,
+    /// Something is stored and is being read (the codec chunk is loading). Nothing is
+    /// written, and pages that change her data wait, until it has been read.
+    Opening,
+    /// Something is stored, but the part of Harbour that reads it could not be fetched
+    /// (offline before Harbour was fully saved on the phone). Nothing is written.
+    NotOpened,
     /// The browser blocks storage: working in memory only.
     Unavailable,
     /// The device's storage is full: the last good copy is kept, new changes are in memory.
@@ -206,13 +215,23 @@ impl Store {
 
     fn write(self) {
         let now = browser::now_iso();
+        let Some(codec) = codec::loaded() else {
+            // Every page that changes her data waits for the codec, so this is not expected;
+            // if it happens, load it and save then rather than drop the change.
+            leptos::task::spawn_local(async move {
+                if codec::load().await.is_ok() {
+                    self.save_now();
+                }
+            });
+            return;
+        };
         let result = self.snapshot.with_untracked(|snap| {
             self.sync.with_value(|s| match &s.lock {
-                Lock::Off => storage::write_json(STORAGE_KEY, &envelope::stored(snap, &now)),
+                Lock::Off => storage::write_raw(STORAGE_KEY, &(codec.encode)(snap, &now)),
                 Lock::Unlocked { key, kdf } => match crypto::random_bytes() {
-                    Ok(iv) => storage::write_json(
+                    Ok(iv) => storage::write_raw(
                         STORAGE_KEY,
-                        &envelope::stored_sealed(snap, &now, key, kdf, iv),
+                        &(codec.encode_sealed)(snap, &now, key, kdf, iv),
                     ),
                     Err(why) => Err(StorageError::Failed(why)),
                 },
@@ -273,6 +292,13 @@ impl Store {
     }
 
     fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
+        if matches!(
+            self.health.get_untracked(),
+            Health::Opening | Health::NotOpened
+        ) {
+            // Not read yet: opening reads storage as it is then, so nothing is missed.
+            return;
+        }
         match key.as_deref() {
             // clear(): everything went, from another tab or the browser.
             None => {
@@ -289,7 +315,7 @@ impl Store {
                         self.health.set(Health::Cleared);
                     }
                 }
-                Some(raw) => tabs::adopt_external(self, &raw),
+                Some(raw) => tabs::adopt_external(self, raw),
             },
             Some(k) if k.starts_with(RECOVERY_PREFIX) => self.refresh_recovery_keys(),
             Some(_) => {}
@@ -312,19 +338,28 @@ impl Store {
         });
     }
 
-    /// Re-reads which recovery copies exist.
+    /// Re-reads which recovery copies exist (in storage's order: the settings page, which
+    /// lists them, sorts them, so the shell carries no sort code for it).
     pub fn refresh_recovery_keys(self) {
         if storage::probe().is_ok() {
-            let mut keys = storage::keys_with_prefix(RECOVERY_PREFIX);
-            keys.sort();
-            self.recovery_keys.set(keys);
+            self.recovery_keys
+                .set(storage::keys_with_prefix(RECOVERY_PREFIX));
         }
     }
 
-    /// The text of what she has now, as Harbour would store it in the clear, for a download.
-    pub fn current_as_text(self) -> String {
-        self.snapshot
-            .with_untracked(|snap| envelope::encode(snap, &browser::now_iso()))
+    /// The text of what she has now, as Harbour would store it in the clear, for a download
+    /// (loading the codec first if it is not here yet).
+    pub async fn current_as_text(self) -> Option<String> {
+        let codec = codec::load().await.ok()?;
+        Some(
+            self.snapshot
+                .with_untracked(|snap| (codec.encode)(snap, &browser::now_iso())),
+        )
+    }
+
+    /// True while what is stored has not been read yet (see [`Health::Opening`]).
+    pub fn is_opening(self) -> bool {
+        matches!(self.health.get(), Health::Opening | Health::NotOpened)
     }
 
     /// Adds a notice (once).

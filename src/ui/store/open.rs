@@ -1,7 +1,12 @@
 //! Opening the store: reading what is stored and turning each fault into a state and a
 //! message, without destroying anything.
+//!
+//! With nothing stored (a first visit) or storage blocked, the store is open at once. With
+//! something stored, it is `Opening` until the codec chunk has loaded and read it: nothing
+//! is written meanwhile, and pages that change her data wait (see `ui::lazy`). Her clear
+//! settings (disguise, quick exit) are read at once, so nothing flickers.
 
-use super::{Health, Lock, LockState, Notice, Persistence, Store, Sync};
+use super::{codec, Health, Lock, LockState, Notice, Persistence, Store, Sync};
 use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded, STORAGE_KEY};
@@ -10,101 +15,158 @@ use leptos::prelude::*;
 /// Where a copy is kept of the version that was replaced when data was brought up to date.
 const BEFORE_MIGRATION_KEY: &str = "harbour:before-migration";
 
+/// The store as far as it can be opened without the codec.
 pub(super) fn open() -> Store {
-    let mut notices = Vec::new();
-    let mut unreadable_text = None;
-    let mut expect_stored = false;
-    let mut base = Snapshot::default();
-    let mut lock = Lock::Off;
-    let (snapshot, health) = match storage::probe().and_then(|()| storage::read(STORAGE_KEY)) {
-        Err(_) => (Snapshot::default(), Health::Unavailable),
-        Ok(raw) => match envelope::load(raw.as_deref()) {
-            Loaded::Empty => (Snapshot::default(), Health::Saving),
-            Loaded::Ready {
-                snapshot,
-                migrated_from,
-                ..
-            } => {
-                expect_stored = true;
-                if migrated_from.is_some() {
-                    // Keep the old text until the updated one is written; `base` stays
-                    // default so the updated version is saved straight away.
-                    if let Some(raw) = &raw {
-                        let _ = storage::write_raw(BEFORE_MIGRATION_KEY, raw);
-                    }
-                } else {
-                    base = snapshot.clone();
-                }
-                (snapshot, Health::Saving)
-            }
-            Loaded::Locked(locked) => {
-                expect_stored = true;
-                let snapshot = Snapshot {
-                    public: locked.public.clone(),
-                    ..Snapshot::default()
-                };
-                base = snapshot.clone();
-                lock = Lock::Locked {
-                    locked,
-                    unsaved: false,
-                };
-                (snapshot, Health::Saving)
-            }
-            Loaded::Unreadable { reason } => {
-                leptos::logging::warn!("Harbour: stored data unreadable: {reason}");
-                let raw = raw.unwrap_or_default();
-                match keep_copy(&raw) {
-                    Some(key) => {
-                        notices.push(Notice::Recovered { key });
-                        (Snapshot::default(), Health::Saving)
-                    }
-                    None => {
-                        unreadable_text = Some(raw);
-                        (Snapshot::default(), Health::UnreadableNotKept)
-                    }
-                }
-            }
-            Loaded::TooNew { schema, public } => {
-                let snapshot = Snapshot {
-                    public: public.unwrap_or_default(),
-                    ..Snapshot::default()
-                };
-                base = snapshot.clone();
-                (snapshot, Health::TooNew { schema })
-            }
-        },
+    let stored = storage::probe().and_then(|()| storage::read(STORAGE_KEY));
+    let (public, health) = match &stored {
+        Err(_) => (Default::default(), Health::Unavailable),
+        Ok(None) => (Default::default(), Health::Saving),
+        Ok(Some(raw)) => (
+            storage::read_public(raw).unwrap_or_default(),
+            Health::Opening,
+        ),
     };
-    let health_ok = health != Health::Unavailable;
-    let lock_state = match lock {
-        Lock::Locked { .. } => LockState::Locked,
-        _ => LockState::Off,
-    };
-    let snapshot = RwSignal::new(snapshot);
+    let snapshot = RwSignal::new(Snapshot {
+        public,
+        ..Snapshot::default()
+    });
     let store = Store {
         snapshot,
         discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
-        health: RwSignal::new(health),
-        lock_state: RwSignal::new(lock_state),
-        notices: RwSignal::new(notices),
+        health: RwSignal::new(health.clone()),
+        lock_state: RwSignal::new(LockState::Off),
+        notices: RwSignal::new(Vec::new()),
         persistence: RwSignal::new(Persistence::Unknown),
         recovery_keys: RwSignal::new(Vec::new()),
-        unreadable_text: StoredValue::new(unreadable_text),
+        unreadable_text: StoredValue::new(None),
         sync: StoredValue::new_local(Sync {
-            base,
-            expect_stored,
+            base: Snapshot::default(),
+            expect_stored: false,
             pending: None,
             asked_persistence: false,
             force: false,
-            lock,
+            lock: Lock::Off,
         }),
     };
-    if health_ok {
+    if health != Health::Unavailable {
         store.refresh_recovery_keys();
+    }
+    if health == Health::Opening {
+        store.finish_opening();
     }
     store
 }
 
-/// Copies an unreadable stored text to its own key, and checks the copy reads back whole.
+impl Store {
+    /// Loads the codec and reads what is stored. If the codec cannot be fetched, the store
+    /// stays closed (`NotOpened`) and writes nothing; she can try again.
+    pub(super) fn finish_opening(self) {
+        leptos::task::spawn_local(async move {
+            match codec::load().await {
+                // Read again now: another tab may have saved while the chunk loaded.
+                Ok(codec) => match storage::read(STORAGE_KEY) {
+                    Ok(raw) => apply(self, (codec.load)(raw.as_deref()), raw),
+                    Err(_) => self.health.set(Health::Unavailable),
+                },
+                Err(_) => self.health.set(Health::NotOpened),
+            }
+        });
+    }
+
+    /// She asked to try opening again after the codec could not be fetched.
+    pub fn retry_open(self) {
+        if self.health.get_untracked() == Health::NotOpened {
+            self.health.set(Health::Opening);
+            self.finish_opening();
+        }
+    }
+}
+
+/// Puts what was read into the store.
+fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
+    let mut notices = Vec::new();
+    let mut expect_stored = false;
+    let mut base = Snapshot::default();
+    let mut lock = Lock::Off;
+    let (snapshot, health) = match loaded {
+        Loaded::Empty => (Snapshot::default(), Health::Saving),
+        Loaded::Ready {
+            snapshot,
+            migrated_from,
+            ..
+        } => {
+            expect_stored = true;
+            if migrated_from.is_some() {
+                if let Some(raw) = &raw {
+                    let _ = storage::write_raw(BEFORE_MIGRATION_KEY, raw);
+                }
+            } else {
+                base = snapshot.clone();
+            }
+            (snapshot, Health::Saving)
+        }
+        Loaded::Locked(locked) => {
+            expect_stored = true;
+            let snapshot = Snapshot {
+                public: locked.public.clone(),
+                ..Snapshot::default()
+            };
+            base = snapshot.clone();
+            lock = Lock::Locked {
+                locked,
+                unsaved: false,
+            };
+            (snapshot, Health::Saving)
+        }
+        Loaded::Unreadable { reason } => {
+            leptos::logging::warn!("Harbour: stored data unreadable: {reason}");
+            let raw = raw.unwrap_or_default();
+            match keep_copy(&raw) {
+                Some(key) => {
+                    notices.push(Notice::Recovered { key });
+                    (Snapshot::default(), Health::Saving)
+                }
+                None => {
+                    store.unreadable_text.set_value(Some(raw));
+                    (Snapshot::default(), Health::UnreadableNotKept)
+                }
+            }
+        }
+        Loaded::TooNew { schema, public } => {
+            let snapshot = Snapshot {
+                public: public.unwrap_or_default(),
+                ..Snapshot::default()
+            };
+            base = snapshot.clone();
+            (snapshot, Health::TooNew { schema })
+        }
+    };
+    let locked = matches!(lock, Lock::Locked { .. });
+    store.sync.update_value(|s| {
+        s.base = base;
+        s.expect_stored = expect_stored;
+        s.force = false;
+        s.lock = lock;
+    });
+    store.snapshot.set(snapshot);
+    if locked {
+        store.lock_state.set(LockState::Locked);
+    }
+    for notice in notices {
+        store.notify(notice);
+    }
+    store.refresh_recovery_keys();
+    let writable = health.may_write();
+    store.health.set(health);
+    if writable {
+        // Data brought up to date from an older schema differs from `base`, so the autosave
+        // the snapshot change schedules writes it back.
+        store.ask_persistence_once();
+    }
+}
+
+/// Copies unreadable stored text to a new recovery key, and checks the copy reads back the
+/// same. `None` when it could not be kept.
 pub(super) fn keep_copy(raw: &str) -> Option<String> {
     let key = envelope::recovery_key(browser::now_ms() as u64);
     storage::write_raw(&key, raw).ok()?;

@@ -1,10 +1,11 @@
 //! Harbour open in more than one tab: another tab's saves reach this one (merged, never a
 //! silent loss), and quick exit or "Delete everything" in one tab reaches them all.
 
+use super::codec::{self, Codec};
 use super::{keep_copy, Health, Lock, LockState, Notice, Store};
+use crate::adapters::storage;
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, Loaded};
-use crate::domain::merge;
+use crate::domain::envelope::{Loaded, STORAGE_KEY};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -42,8 +43,23 @@ pub(super) fn listen(store: Store) {
 }
 
 /// Another tab saved: take its changes, keeping ours where both changed the same thing.
-pub(super) fn adopt_external(store: Store, raw: &str) {
-    match envelope::load(Some(raw)) {
+pub(super) fn adopt_external(store: Store, raw: String) {
+    match codec::loaded() {
+        Some(codec) => adopt(store, codec, &raw),
+        // The codec is not here yet (she has not opened a page that writes): load it, then
+        // read storage again, so that of several saves meanwhile the newest is taken.
+        None => leptos::task::spawn_local(async move {
+            if let Ok(codec) = codec::load().await {
+                if let Ok(Some(raw)) = storage::read(STORAGE_KEY) {
+                    adopt(store, codec, &raw);
+                }
+            }
+        }),
+    }
+}
+
+fn adopt(store: Store, codec: Codec, raw: &str) {
+    match (codec.load)(Some(raw)) {
         Loaded::Ready {
             snapshot: theirs, ..
         } => {
@@ -52,21 +68,21 @@ pub(super) fn adopt_external(store: Store, raw: &str) {
                 store.sync.update_value(|s| s.lock = Lock::Off);
                 store.lock_state.set(LockState::Off);
             }
-            merge_in(store, theirs, raw);
+            merge_in(store, codec, theirs, raw);
         }
         Loaded::Locked(locked) => {
             let opened = store.sync.with_value(|s| match &s.lock {
-                Lock::Unlocked { key, .. } => Some(envelope::open_locked(&locked, key)),
+                Lock::Unlocked { key, .. } => Some((codec.open_locked)(&locked, key)),
                 _ => None,
             });
             match opened {
-                Some(Ok((theirs, _))) => merge_in(store, theirs, raw),
+                Some(Ok((theirs, _))) => merge_in(store, codec, theirs, raw),
                 // Our key no longer opens it (passphrase changed there), or the lock was
                 // turned on there: lock here, keeping any words we had not saved.
                 Some(Err(_)) | None => {
                     let was_open = store.lock_state.get_untracked() != LockState::Locked;
                     if was_open {
-                        if let Some(key) = keep_unsaved(store) {
+                        if let Some(key) = keep_unsaved(store, codec) {
                             store.notify(Notice::ConflictKept { key });
                         }
                         store.notify(Notice::LockedByOtherTab);
@@ -104,7 +120,7 @@ pub(super) fn adopt_external(store: Store, raw: &str) {
 
 /// If this tab has changes not yet saved, keeps them as a recovery copy (in the clear only
 /// when the lock is off; sealed otherwise).
-fn keep_unsaved(store: Store) -> Option<String> {
+fn keep_unsaved(store: Store, codec: Codec) -> Option<String> {
     let unsaved = store
         .snapshot
         .with_untracked(|snap| store.sync.with_value(|s| *snap != s.base));
@@ -113,19 +129,10 @@ fn keep_unsaved(store: Store) -> Option<String> {
     }
     let text = store.snapshot.with_untracked(|snap| {
         store.sync.with_value(|s| match &s.lock {
-            Lock::Off => Some(envelope::encode(snap, &crate::adapters::browser::now_iso())),
-            Lock::Unlocked { key, kdf } => {
-                crate::adapters::crypto::random_bytes().ok().and_then(|iv| {
-                    serde_json::to_string(&envelope::stored_sealed(
-                        snap,
-                        &crate::adapters::browser::now_iso(),
-                        key,
-                        kdf,
-                        iv,
-                    ))
-                    .ok()
-                })
-            }
+            Lock::Off => Some((codec.encode)(snap, &crate::adapters::browser::now_iso())),
+            Lock::Unlocked { key, kdf } => crate::adapters::crypto::random_bytes().ok().map(|iv| {
+                (codec.encode_sealed)(snap, &crate::adapters::browser::now_iso(), key, kdf, iv)
+            }),
             Lock::Locked { .. } => None,
         })
     })?;
@@ -134,7 +141,7 @@ fn keep_unsaved(store: Store) -> Option<String> {
     Some(key)
 }
 
-fn merge_in(store: Store, theirs: Snapshot, raw: &str) {
+fn merge_in(store: Store, codec: Codec, theirs: Snapshot, raw: &str) {
     let ours = store.snapshot.get_untracked();
     let base = store.sync.with_value(|s| s.base.clone());
     store.sync.update_value(|s| {
@@ -148,7 +155,7 @@ fn merge_in(store: Store, theirs: Snapshot, raw: &str) {
         store.snapshot.set(theirs);
         return;
     }
-    let merged = merge::merge(&base, &ours, &theirs);
+    let merged = (codec.merge)(&base, &ours, &theirs);
     if !merged.conflicts.is_empty() {
         if let Some(key) = keep_copy(raw) {
             store.notify(Notice::ConflictKept { key });

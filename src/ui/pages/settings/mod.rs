@@ -38,6 +38,8 @@ fn StorageSettings() -> impl IntoView {
     let health_text = move || {
         match store.health.get() {
         Health::Saving => "Harbour is saving what you write on this phone.",
+        Health::Opening => "Harbour is opening what you saved.",
+        Health::NotOpened => "Harbour couldn't open what you saved, and has not touched it.",
         Health::Unavailable => "Harbour can't save on this phone right now. What you write is kept only until you close the page.",
         Health::Full => "This phone's storage is full. Harbour has kept your last saved copy but can't save new changes.",
         Health::TooNew { .. } => "What is saved here was saved by a newer version of Harbour. Reload to get it.",
@@ -66,7 +68,7 @@ fn StorageSettings() -> impl IntoView {
                 <h3 class="app-heading-s">"Copies Harbour has kept"</h3>
                 <p>"Harbour keeps a copy whenever it finds saved data it can't read, or when two tabs change the same thing, so nothing is lost."</p>
                 <ul class="app-link-list">
-                    <For each=move || store.recovery_keys.get() key=|k| k.clone() let:key>
+                    <For each=move || { let mut keys = store.recovery_keys.get(); keys.sort(); keys } key=|k| k.clone() let:key>
                         {
                             let download_key = key.clone();
                             let delete_key = key.clone();

@@ -1,0 +1,96 @@
+//! The stored-text codec, in a wasm chunk of its own: reading and writing the envelope
+//! (serde_json and the serde code of the whole data model), migrations, merging two tabs'
+//! changes, and AES-GCM with its key checks.
+//!
+//! Why a chunk: this is about a third of what the shell would otherwise download, and a
+//! first visit (nothing stored) needs none of it. The store loads it at start only when
+//! something is stored, and every page that can change her data waits for it before it
+//! shows (see `ui::lazy`), so it is always here before there is anything to save. Once
+//! loaded, its functions are plain synchronous calls, so a save as the page closes still
+//! completes. The service worker precaches it with the rest of the build.
+
+use crate::domain::data::Snapshot;
+use crate::domain::envelope::{self, Loaded, Locked, UnlockError};
+use crate::domain::merge::{self, Merged};
+use crate::domain::sealed::{self, Derivation, KdfParams, Key, IV_LEN, SALT_LEN};
+use std::cell::OnceCell;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+/// Everything that turns her data into stored text and back. Plain function pointers into
+/// the chunk: callable synchronously once it has loaded.
+#[derive(Clone, Copy)]
+pub struct Codec {
+    /// Reads a stored text (or its absence).
+    pub load: fn(Option<&str>) -> Loaded,
+    /// The stored text of a snapshot, in the clear.
+    pub encode: fn(&Snapshot, &str) -> String,
+    /// The stored text of a snapshot, sealed under a key with a fresh IV.
+    pub encode_sealed: fn(&Snapshot, &str, &Key, &KdfParams, [u8; IV_LEN]) -> String,
+    /// Opens sealed data with a key.
+    pub open_locked: fn(&Locked, &Key) -> Result<Opened, UnlockError>,
+    /// Three-way merge of another tab's save.
+    pub merge: fn(&Snapshot, &Snapshot, &Snapshot) -> Merged<Snapshot>,
+    /// New key-derivation parameters for a fresh salt.
+    pub new_kdf: fn([u8; SALT_LEN]) -> KdfParams,
+    /// Checked key-derivation parameters, or why they are refused.
+    pub derivation: fn(&KdfParams) -> Result<Derivation, String>,
+    /// True when `candidate` is the same key as the held one.
+    pub same_key: fn(&Key, &KdfParams, &Key) -> bool,
+}
+
+/// Opened data, and the schema it was brought up from (if it was older).
+pub type Opened = (Snapshot, Option<u32>);
+
+thread_local! {
+    static LOADED: OnceCell<Codec> = const { OnceCell::new() };
+}
+
+/// The codec, if its chunk has loaded.
+pub fn loaded() -> Option<Codec> {
+    LOADED.with(|cell| cell.get().copied())
+}
+
+/// The codec, loading its chunk the first time (from the service worker's cache once
+/// installed). Fails only if the chunk cannot be fetched; a later call tries again.
+pub async fn load() -> Result<Codec, SplitLoaderError> {
+    if let Some(codec) = loaded() {
+        return Ok(codec);
+    }
+    let codec = codec_chunk().await?;
+    LOADED.with(|cell| *cell.get_or_init(|| codec));
+    Ok(codec)
+}
+
+// The function pointers are taken inside the split function's body, so the splitter sees
+// them as this chunk's code and moves what they reach out of the shell.
+#[wasm_split(codec, fallible)]
+fn codec_chunk() -> Result<Codec, SplitLoaderError> {
+    Ok(Codec {
+        load: envelope::load,
+        encode: envelope::encode,
+        encode_sealed,
+        open_locked: envelope::open_locked,
+        merge: merge::merge::<Snapshot>,
+        new_kdf: sealed::new_kdf,
+        derivation: |kdf| sealed::derivation(kdf).map_err(|e| format!("{e:?}")),
+        same_key,
+    })
+}
+
+fn encode_sealed(
+    snapshot: &Snapshot,
+    saved_at: &str,
+    key: &Key,
+    kdf: &KdfParams,
+    iv: [u8; IV_LEN],
+) -> String {
+    // Serializing plain structs of strings cannot fail.
+    serde_json::to_string(&envelope::stored_sealed(snapshot, saved_at, key, kdf, iv))
+        .unwrap_or_default()
+}
+
+/// Seals a probe with the held key and opens it with the candidate: equal keys only.
+fn same_key(held: &Key, kdf: &KdfParams, candidate: &Key) -> bool {
+    let probe = sealed::seal(b"probe", held, kdf, [0; IV_LEN], b"probe");
+    sealed::open(&probe, candidate, b"probe").is_ok()
+}
