@@ -16,6 +16,7 @@ cargo fmt --check
 step "lints (native and wasm)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --locked -- -D warnings
 
 step "native tests"
 cargo test --locked

@@ -98,7 +98,7 @@ fn large_plan(round: usize) -> SafetyPlan {
 }
 
 #[wasm_bindgen_test]
-fn autosave_of_a_large_plan() {
+async fn autosave_of_a_large_plan() {
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -110,6 +110,10 @@ fn autosave_of_a_large_plan() {
     let owner = Owner::new();
     owner.set();
     let store = provide_store();
+    // In the app every page that can change her data waits for the codec first.
+    harbour::ui::store::load_codec()
+        .await
+        .expect("the codec is a plain call in an unsplit build");
     let mut times = Vec::new();
     for round in 0..41 {
         let plan = large_plan(round);

@@ -8,13 +8,19 @@
 //! shows (see `ui::lazy`), so it is always here before there is anything to save. Once
 //! loaded, its functions are plain synchronous calls, so a save as the page closes still
 //! completes. The service worker precaches it with the rest of the build.
+//!
+//! The split happens only with the `split` feature, which the Trunk build turns on
+//! (index.html). Without it (browser tests, the benchmark) the codec is a plain call: an
+//! unsplit wasm cannot load a chunk, and would fail to start.
 
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded, Locked, UnlockError};
 use crate::domain::merge::{self, Merged};
 use crate::domain::sealed::{self, Derivation, KdfParams, Key, IV_LEN, SALT_LEN};
 use std::cell::OnceCell;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 
 /// Everything that turns her data into stored text and back. Plain function pointers into
 /// the chunk: callable synchronously once it has loaded.
@@ -56,14 +62,17 @@ pub async fn load() -> Result<Codec, SplitLoaderError> {
     if let Some(codec) = loaded() {
         return Ok(codec);
     }
+    #[cfg(feature = "split")]
     let codec = codec_chunk().await?;
+    #[cfg(not(feature = "split"))]
+    let codec = codec_chunk()?;
     LOADED.with(|cell| *cell.get_or_init(|| codec));
     Ok(codec)
 }
 
 // The function pointers are taken inside the split function's body, so the splitter sees
 // them as this chunk's code and moves what they reach out of the shell.
-#[wasm_split(codec, fallible)]
+#[cfg_attr(feature = "split", wasm_split(codec, fallible))]
 fn codec_chunk() -> Result<Codec, SplitLoaderError> {
     Ok(Codec {
         load: envelope::load,
