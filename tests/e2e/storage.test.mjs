@@ -14,7 +14,7 @@ after(async () => {
 });
 
 const envelope = (schema, notes, extra = {}) =>
-  JSON.stringify({ schema, saved_at: '2026-11-01T10:00:00.000Z', public: { exit_url: 'https://www.bbc.co.uk/weather', discreet: false }, data: { notes, ...extra } });
+  JSON.stringify({ schema, saved_at: '2026-11-01T10:00:00.000Z', public: { exit_url: 'https://www.bbc.co.uk/weather', discreet: false, lock_minutes: 5 }, data: { notes, ...extra } });
 
 /** Opens the notebook with `seed` already stored under Harbour's key. */
 async function openSeeded(context, seed) {
@@ -198,6 +198,26 @@ test('two tabs changing the same thing at once: one version shows, the other is 
     if (notices === 0) console.log('kept without a notice:', { kept, a: await a.locator('main').innerText(), b: await b.locator('main').innerText() });
     assert.ok(notices > 0, 'a kept copy is announced');
   }
+  await context.close();
+});
+
+test('another tab saved but its news has not arrived: a save never replaces words it has not seen', async () => {
+  const context = await h.browser.newContext();
+  const page = await openSeeded(context, envelope(1, 'base'));
+  await waitStored(page, '"schema":5');
+  // Another tab's save, as storage holds it before its storage event arrives here (a page
+  // gets no storage event for its own writes, so this one never arrives).
+  await page.evaluate(() => {
+    const other = JSON.parse(localStorage.getItem('harbour'));
+    other.data.notes = 'CANARY-other-tab';
+    localStorage.setItem('harbour', JSON.stringify(other));
+  });
+  await page.fill('#notes', 'CANARY-this-tab');
+  await waitStored(page, 'CANARY-this-tab');
+  const everywhere = [await stored(page), ...(await recoveryCopies(page))].join('\n');
+  assert.match(everywhere, /CANARY-other-tab/, "the other tab's words are kept");
+  await page.getByText('You changed the same thing in another tab').waitFor();
+  assert.equal(await page.inputValue('#notes'), 'CANARY-this-tab', "this tab's words stay on screen");
   await context.close();
 });
 

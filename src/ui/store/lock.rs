@@ -36,6 +36,9 @@ async fn codec() -> Result<Codec, LockError> {
     codec::load().await.map_err(|_| NOT_LOADED.to_owned())
 }
 
+const NOT_SAVED: &str =
+    "Harbour could not save the change, so it has not been made. Your notes are as they were.";
+
 const WRONG: &str =
     "That passphrase did not open Harbour. Check it and try again. Nothing has been changed.";
 
@@ -251,6 +254,15 @@ impl Store {
         if self.lock_state.get_untracked() == LockState::Locked {
             return Err("Unlock Harbour first.".into());
         }
+        // Take in anything another tab saved first, under the lock it was saved with (after
+        // the switch, its text would look like the other tab changing the lock).
+        let Some(codec) = codec::loaded() else {
+            return Err(NOT_LOADED.into());
+        };
+        if self.health.get_untracked().may_write() && !self.catch_up(codec) {
+            // The other tab locked Harbour, or is a newer version: leave everything as it is.
+            return Err(NOT_SAVED.into());
+        }
         let old = self
             .sync
             .try_update_value(|s: &mut Sync| std::mem::replace(&mut s.lock, lock));
@@ -266,9 +278,7 @@ impl Store {
                     s.force = false;
                 });
             }
-            return Err(
-                "Harbour could not save the change, so it has not been made. Your notes are as they were.".into(),
-            );
+            return Err(NOT_SAVED.into());
         }
         // Setting an equal value would still re-render everything that reads it.
         if self.lock_state.get_untracked() != state {

