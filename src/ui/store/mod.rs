@@ -286,7 +286,7 @@ impl Store {
             let unseen = self
                 .sync
                 .with_value(|s| s.seen.as_deref() != Some(current.as_str()));
-            if unseen && false {
+            if unseen {
                 tabs::adopt(self, codec, current);
             }
         }
