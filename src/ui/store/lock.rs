@@ -90,9 +90,7 @@ impl Store {
             return;
         };
         self.save_now();
-        let unsaved = self
-            .snapshot
-            .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
+        let unsaved = self.has_unsaved();
         let sealed_text = self.snapshot.with_untracked(|snap| {
             self.sync.with_value(|s| match &s.lock {
                 Lock::Unlocked { key, kdf } => crypto::random_bytes()

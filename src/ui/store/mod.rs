@@ -5,12 +5,14 @@
 //! the page is hidden or closed. Faults: unreadable data is copied aside before Harbour
 //! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
 //! switch to working in memory, with a message, and never overwrite the last good copy.
-//! With the lock on, what is written is sealed (see `lock.rs`); other tabs are in `tabs.rs`.
+//! Saving is in `save.rs`; with the lock on, what is written is sealed (see `lock.rs`);
+//! other tabs are in `tabs.rs`.
 //! Turning her data into stored text is the codec's job (`codec.rs`, a chunk of its own).
 
 mod codec;
 mod lock;
 mod open;
+mod save;
 mod tabs;
 
 use open::{keep_copy, open};
@@ -19,14 +21,13 @@ pub use codec::load as load_codec;
 pub use lock::LockState;
 pub use tabs::{broadcast, EXIT, WIPED};
 
-use crate::adapters::{browser, crypto, storage, storage::StorageError};
+use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, RECOVERY_PREFIX, STORAGE_KEY};
 use crate::domain::sealed::{KdfParams, Key};
 use leptos::ev;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, window_event_listener, TimeoutHandle};
+use leptos::leptos_dom::helpers::{window_event_listener, TimeoutHandle};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// A change is on disk at most this long after she makes it.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -173,160 +174,6 @@ impl Store {
         if self.health.get_untracked().may_write() {
             self.ask_persistence_once();
         }
-    }
-
-    fn schedule(self) {
-        let has_pending = self.sync.with_value(|s| s.pending.is_some());
-        if has_pending {
-            return;
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                self.sync.update_value(|s| s.pending = None);
-                self.save_now();
-            },
-            Duration::from_millis(SAVE_DELAY_MS),
-        )
-        .ok();
-        self.sync.update_value(|s| s.pending = handle);
-    }
-
-    /// Writes the current snapshot now if it changed and writing is allowed.
-    pub fn save_now(self) {
-        if let Some(handle) = self.sync.try_update_value(|s| s.pending.take()).flatten() {
-            handle.clear();
-        }
-        let health = self.health.get_untracked();
-        let locked = self
-            .sync
-            .with_value(|s| matches!(s.lock, Lock::Locked { .. }));
-        if !health.may_write() || locked {
-            return;
-        }
-        let changed = self
-            .snapshot
-            .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
-        if !changed {
-            return;
-        }
-        if self.cleared_under_us() {
-            self.health.set(Health::Cleared);
-            return;
-        }
-        self.write();
-    }
-
-    fn write(self) {
-        let Some(codec) = codec::loaded() else {
-            // Every page that changes her data waits for the codec, so this is not expected.
-            // If it happens, say so, and save once it has loaded.
-            self.health
-                .set(Health::Failed("part of Harbour is still loading".into()));
-            leptos::task::spawn_local(async move {
-                if codec::load().await.is_ok() {
-                    self.save_now();
-                }
-            });
-            return;
-        };
-        if !self.catch_up(codec) {
-            return;
-        }
-        // Taking in the other tab's save may have left nothing of ours to write.
-        let changed = self
-            .snapshot
-            .with_untracked(|snap| self.sync.with_value(|s| s.force || *snap != s.base));
-        if !changed {
-            return;
-        }
-        let now = browser::now_iso();
-        let text = self.snapshot.with_untracked(|snap| {
-            self.sync.with_value(|s| match &s.lock {
-                Lock::Off => Ok(Some((codec.encode)(snap, &now))),
-                Lock::Unlocked { key, kdf } => crypto::random_bytes()
-                    .map(|iv| Some((codec.encode_sealed)(snap, &now, key, kdf, iv)))
-                    .map_err(StorageError::Failed),
-                Lock::Locked { .. } => Ok(None),
-            })
-        });
-        let result = text.and_then(|text| match text {
-            Some(text) => storage::write_raw(STORAGE_KEY, &text).map(|()| Some(text)),
-            None => Ok(None),
-        });
-        let next = match result {
-            Ok(written) => {
-                let snap = self.snapshot.get_untracked();
-                self.sync.update_value(|s| {
-                    s.base = snap;
-                    s.expect_stored = true;
-                    s.force = false;
-                    if written.is_some() {
-                        s.seen = written;
-                    }
-                });
-                self.ask_persistence_once();
-                Health::Saving
-            }
-            Err(StorageError::Quota) => Health::Full,
-            Err(StorageError::Unavailable(_)) => Health::Unavailable,
-            Err(StorageError::Failed(why)) => Health::Failed(why),
-        };
-        if self.health.get_untracked() != next {
-            self.health.set(next);
-        }
-    }
-
-    /// Before writing: if another tab saved since this one last read or wrote (its storage
-    /// event can arrive after this tab's own save), takes its changes first, so that a write
-    /// never replaces words this tab has not seen. A conflict keeps the other version as a
-    /// copy and says so. False when this tab must not write now (it was locked by the other
-    /// tab, or the other tab is a newer Harbour).
-    fn catch_up(self, codec: codec::Codec) -> bool {
-        if let Ok(Some(current)) = storage::read(STORAGE_KEY) {
-            let unseen = self
-                .sync
-                .with_value(|s| s.seen.as_deref() != Some(current.as_str()));
-            if unseen {
-                tabs::adopt(self, codec, current);
-            }
-        }
-        let locked = self
-            .sync
-            .with_value(|s| matches!(s.lock, Lock::Locked { .. }));
-        self.health.get_untracked().may_write() && !locked
-    }
-
-    /// True when storage has been emptied since Harbour wrote to it. Checked before every
-    /// save, so it counts keys rather than reading her (possibly large) data back.
-    fn cleared_under_us(self) -> bool {
-        self.sync.with_value(|s| s.expect_stored) && storage::is_empty()
-    }
-
-    /// The thorough check (is Harbour's own key still there?), when she comes back to the tab.
-    fn check_still_stored(self) {
-        let gone = self.sync.with_value(|s| s.expect_stored)
-            && matches!(storage::read(STORAGE_KEY), Ok(None));
-        if self.health.get_untracked() == Health::Saving && gone {
-            self.health.set(Health::Cleared);
-        }
-    }
-
-    /// She chose to write again after storage was cleared, or after a failure.
-    pub fn save_again(self) {
-        self.health.set(Health::Saving);
-        self.sync.update_value(|s| {
-            // The copy on disk is gone or unreadable: write ours even if nothing changed.
-            s.expect_stored = false;
-            s.force = true;
-        });
-        self.save_now();
-    }
-
-    /// She downloaded (or gave up) the unreadable text that could not be kept: go on saving,
-    /// which replaces it.
-    pub fn discard_unreadable(self) {
-        self.unreadable_text.set_value(None);
-        self.save_again();
     }
 
     fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {

@@ -3,9 +3,8 @@
 
 use super::codec::{self, Codec};
 use super::{keep_copy, Health, Lock, LockState, Notice, Store};
-use crate::adapters::storage;
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{Loaded, STORAGE_KEY};
+use crate::domain::envelope::Loaded;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -54,13 +53,7 @@ pub(super) fn adopt_external(store: Store) {
         store.finish_opening();
         return;
     };
-    let Ok(Some(current)) = storage::read(STORAGE_KEY) else {
-        return;
-    };
-    let unseen = store
-        .sync
-        .with_value(|s| s.seen.as_deref() != Some(current.as_str()));
-    if unseen {
+    if let Some(current) = store.unseen_stored() {
         adopt(store, codec, current);
     }
 }
