@@ -91,6 +91,8 @@ test('Shift pressed three times leaves within 100 ms, and six presses of Back ne
   await page.waitForLoadState();
   for (let i = 0; i < 6; i++) {
     await page.goBack().catch(() => {});
+    // Reading the page mid-navigation throws in Playwright; read it once it has settled.
+    await page.waitForLoadState().catch(() => {});
     const html = await page.content();
     assert.doesNotMatch(html, /CANARY-BACK/, `Back ${i + 1} shows her words at ${page.url()}`);
     assert.ok(!page.url().startsWith(h.server.url) || !(await page.content()).includes('CANARY'), `Back ${i + 1}`);
