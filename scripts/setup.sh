@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
 # Installs what is missing to build, serve and test Harbour, and nothing that is already
 # there. Only package registries are needed (crates.io, npm, Debian): no tool is downloaded
-# from anywhere else. Tools go into .tools/ (Rust) and node_modules/ (npm).
+# from anywhere else. Rust tools are built once per machine into a per-user cache, one
+# folder per tool and version, and reused by every clone:
+#   ${HARBOUR_TOOLS:-${XDG_CACHE_HOME:-~/.cache}/harbour/tools}/<tool>-<version>/bin
+# (delete that folder to rebuild them). npm tools go into node_modules/.
 # Source it to get PATH set: `. scripts/setup.sh`.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="$root/.tools"
+tools="${HARBOUR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/harbour/tools}"
+mkdir -p "$tools"
+
+trunk_version="0.21.14"
+# wasm-bindgen-cli at exactly the version in Cargo.lock.
+wbg_version="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$root/Cargo.lock")"
+# The split tool (tools/wasm-split) is keyed by a hash of its own source and lockfile.
+split_version="$(cd "$root/tools/wasm-split" && cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -c1-12)"
+trunk_dir="$tools/trunk-$trunk_version"
+wbg_dir="$tools/wasm-bindgen-$wbg_version"
+split_dir="$tools/wasm-split-$split_version"
+
 # scripts/shim first: its wasm-bindgen splits the app into chunks before the real one runs.
-export PATH="$root/scripts/shim:$tools/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export HARBOUR_WASM_BINDGEN="$wbg_dir/bin/wasm-bindgen" HARBOUR_WASM_SPLIT="$split_dir/bin/harbour-wasm-split"
+export PATH="$root/scripts/shim:$trunk_dir/bin:$wbg_dir/bin:$split_dir/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -20,28 +35,23 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # Trunk 0.21.14 (0.22 needs a newer rustc than this machine has).
-trunk_version="0.21.14"
-if [ "$(trunk --version 2>/dev/null)" != "trunk $trunk_version" ]; then
-  say "installing Trunk $trunk_version (about 9 minutes, once)"
+if [ ! -x "$trunk_dir/bin/trunk" ]; then
+  say "installing Trunk $trunk_version into $trunk_dir (about 9 minutes, once per machine)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$trunk_version" --locked --root "$tools"
+    cargo install trunk --version "$trunk_version" --locked --root "$trunk_dir"
 fi
 
-# wasm-bindgen-cli at exactly the version in Cargo.lock. Without --locked: its own lockfile
-# pins a crate the registry no longer has.
-wbg_version="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$root/Cargo.lock")"
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ]; then
-  say "installing wasm-bindgen-cli $wbg_version (about 4 minutes, once)"
+# Without --locked: wasm-bindgen-cli's own lockfile pins a crate the registry no longer has.
+if [ ! -x "$wbg_dir/bin/wasm-bindgen" ]; then
+  say "installing wasm-bindgen-cli $wbg_version into $wbg_dir (about 4 minutes, once per machine)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install wasm-bindgen-cli --version "=$wbg_version" --root "$tools"
+    cargo install wasm-bindgen-cli --version "=$wbg_version" --root "$wbg_dir"
 fi
 
-# The split step's own tool (tools/wasm-split), rebuilt when its source changes.
-split_tool="$tools/bin/harbour-wasm-split"
-if [ ! -x "$split_tool" ] || [ -n "$(find "$root/tools/wasm-split" -path "$root/tools/wasm-split/target" -prune -o -type f -newer "$split_tool" -print -quit)" ]; then
-  say "building the wasm split tool (about 1 minute, once)"
-  cargo install --path "$root/tools/wasm-split" --locked --force --root "$tools" \
-    --target-dir "$root/target/tools"
+if [ ! -x "$split_dir/bin/harbour-wasm-split" ]; then
+  say "building the wasm split tool into $split_dir (about 1 minute, once per machine)"
+  cargo install --path "$root/tools/wasm-split" --locked --root "$split_dir" \
+    --target-dir "$tools/build/wasm-split"
 fi
 
 # npm tools: wasm-opt (binaryen), Playwright's driver, axe-core, Lighthouse.

@@ -17,8 +17,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const realBindgen = join(root, '.tools', 'bin', 'wasm-bindgen');
-const splitter = join(root, '.tools', 'bin', 'harbour-wasm-split');
+// scripts/setup.sh installs both into the per-user tool cache and names them here.
+const realBindgen = process.env.HARBOUR_WASM_BINDGEN ?? 'wasm-bindgen-not-set-up';
+const splitter = process.env.HARBOUR_WASM_SPLIT ?? 'harbour-wasm-split-not-set-up';
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
 export const outDir = join(root, 'target', 'harbour-split');
 // Same length as the hashed name that replaces it in the main module's import section.
@@ -54,7 +55,7 @@ if (inputIndex < 0 || !outName) passThrough(args);
 const input = args[inputIndex];
 if (!readFileSync(input).includes('__wasm_split')) passThrough(args);
 if (!existsSync(splitter)) {
-  console.error('wasm-bindgen-split: .tools/bin/harbour-wasm-split is missing (run scripts/setup.sh)');
+  console.error('wasm-bindgen-split: the split tool is missing (source scripts/setup.sh first)');
   process.exit(1);
 }
 

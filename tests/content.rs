@@ -236,7 +236,7 @@ fn a_source_without_a_date_fails() {
     let errors = errors_after("nodate", |d| {
         edit(d, "sources.toml", "checked = \"2026-11\"\n", "")
     });
-    assert_caught(&errors, "no checked date");
+    assert_caught(&errors, "no read date");
 }
 
 #[test]

@@ -13,6 +13,8 @@ pub struct SourceEntry {
     pub url: String,
     pub published: String,
     pub checked: Option<String>,
+    /// The day Harbour read this text ("2026-12-04"); replaces `checked`.
+    pub read: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -24,6 +26,9 @@ pub struct GlossaryFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermEntry {
+    /// The nations this text is true for (to become required).
+    #[serde(default)]
+    pub nations: Vec<String>,
     pub id: String,
     pub term: String,
     pub stands_for: Option<String>,
@@ -45,6 +50,9 @@ pub struct QuestionsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionListEntry {
+    /// The nations this text is true for (to become required).
+    #[serde(default)]
+    pub nations: Vec<String>,
     pub id: String,
     pub title: String,
     pub intro: String,
@@ -102,6 +110,9 @@ pub struct SituationEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionEntry {
+    /// The nations this text is true for (to become required).
+    #[serde(default)]
+    pub nations: Vec<String>,
     pub id: String,
     pub title: String,
     pub why: String,
@@ -131,6 +142,9 @@ pub struct ChildrenFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeneralEntry {
+    /// The nations this text is true for (to become required).
+    #[serde(default)]
+    pub nations: Vec<String>,
     pub id: String,
     pub title: String,
     pub body: String,
@@ -140,6 +154,9 @@ pub struct GeneralEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandEntry {
+    /// The nations this text is true for (to become required).
+    #[serde(default)]
+    pub nations: Vec<String>,
     pub id: String,
     pub label: String,
     pub understands: String,
@@ -251,9 +268,9 @@ pub fn check_sources(sources: &Sources, errors: &mut Vec<String>) {
                 s.published
             ));
         }
-        match &s.checked {
-            None => bad("no checked date: every source needs one".into()),
-            Some(d) if !is_date(d) => bad(format!("checked {d:?} is not YYYY-MM or YYYY-MM-DD")),
+        match s.read.as_ref().or(s.checked.as_ref()) {
+            None => bad("no read date: every source needs one".into()),
+            Some(d) if !is_date(d) => bad(format!("read {d:?} is not YYYY-MM or YYYY-MM-DD")),
             Some(_) => {}
         }
     }

@@ -235,7 +235,7 @@ pub fn emit(input: &Input) -> String {
             lit(&s.title),
             lit(&s.url),
             lit(&s.published),
-            opt(&s.checked)
+            opt(&s.read.clone().or(s.checked.clone()))
         );
     }
     out.push_str("];\n");
