@@ -252,6 +252,19 @@ pub fn is_published(text: &str) -> bool {
             .is_some_and(|rest| rest.get(..4).is_some_and(year))
 }
 
+/// Checks a `nations` list: every entry one of [`NATIONS`]. (An empty list is allowed for
+/// now; it is to become an error.)
+pub fn check_nations(place: &str, nations: &[String], errors: &mut Vec<String>) {
+    for n in nations {
+        if !NATIONS.contains(&n.as_str()) {
+            errors.push(format!(
+                "{place}: nation {n:?} is not one of {}",
+                NATIONS.join(", ")
+            ));
+        }
+    }
+}
+
 /// Checks the registry itself.
 pub fn check_sources(sources: &Sources, errors: &mut Vec<String>) {
     for (key, s) in sources {

@@ -57,6 +57,24 @@ fn parse<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The `.toml` files in `dir` (none if it does not exist), by name.
+fn toml_files_in(dir: &Path, errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
+        .collect();
+    if found.is_empty() {
+        errors.push(format!("{}: no .toml files", dir.display()));
+    }
+    found.sort();
+    found
+}
+
 /// Compiles the content folder `dir`. On failure, every problem found is returned.
 pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let mut errors = Vec::new();
@@ -82,11 +100,39 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
     }
 
-    let sources: Sources = parse("sources.toml", sources_text, &mut errors).unwrap_or_default();
+    let mut sources: Sources = parse("sources.toml", sources_text, &mut errors).unwrap_or_default();
+    // More sources may sit in content/sources/*.toml, one file per area, so writers working
+    // on different pages do not edit the same file. A key may be defined only once.
+    for (name, path) in toml_files_in(&dir.join("sources"), &mut errors) {
+        let more: Option<Sources> = parse(
+            &format!("sources/{name}"),
+            read(&path, &mut files, &mut errors),
+            &mut errors,
+        );
+        for (key, entry) in more.unwrap_or_default() {
+            if sources.insert(key.clone(), entry).is_some() {
+                errors.push(format!("content/sources/{name}: [{key}] is defined twice"));
+            }
+        }
+    }
     check_sources(&sources, &mut errors);
     let source_keys: BTreeSet<String> = sources.keys().cloned().collect();
 
-    let glossary: Option<GlossaryFile> = parse("glossary.toml", glossary_text, &mut errors);
+    let mut glossary: Option<GlossaryFile> = parse("glossary.toml", glossary_text, &mut errors);
+    // More terms may sit in content/glossary/*.toml, as with sources.
+    for (name, path) in toml_files_in(&dir.join("glossary"), &mut errors) {
+        let text = read(&path, &mut files, &mut errors);
+        for problem in text.as_deref().map(guide::outdated).unwrap_or_default() {
+            errors.push(format!("content/glossary/{name}: {problem}"));
+        }
+        let more: Option<GlossaryFile> = parse(&format!("glossary/{name}"), text, &mut errors);
+        if let (Some(glossary), Some(more)) = (glossary.as_mut(), more) {
+            glossary.term.extend(more.term);
+        }
+    }
+    if let Some(glossary) = glossary.as_mut() {
+        glossary.term.sort_by_key(|t| t.term.to_lowercase());
+    }
     let questions: Option<QuestionsFile> = parse("questions.toml", questions_text, &mut errors);
     let services: Option<ServicesFile> = parse("services.toml", services_text, &mut errors);
     let plan: Option<SafetyPlanFile> = parse("safety-plan.toml", plan_text, &mut errors);
@@ -176,6 +222,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     for t in terms {
         let place = format!("glossary.toml [{}]", t.id);
         check_keys(&place, &t.sources, &sources, &mut errors);
+        check_nations(&place, &t.nations, &mut errors);
         if t.term.trim().is_empty() || t.means.trim().is_empty() {
             errors.push(format!("{place}: needs a term and what it means"));
         }
@@ -211,6 +258,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     for list in lists {
         let place = format!("questions.toml [{}]", list.id);
         check_keys(&place, &list.sources, &sources, &mut errors);
+        check_nations(&place, &list.nations, &mut errors);
         if list.questions.is_empty() {
             errors.push(format!("{place}: no questions"));
         }
@@ -260,6 +308,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         let mut rule_ids = BTreeSet::new();
         for section in &plan.section {
             let place = format!("safety-plan.toml [{}]", section.id);
+            check_nations(&place, &section.nations, &mut errors);
             let why = field(
                 &place,
                 &section.why,
@@ -302,6 +351,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         );
         for g in &children.general {
             let place = format!("children.toml [general {}]", g.id);
+            check_nations(&place, &g.nations, &mut errors);
             child_html.push(field(
                 &place,
                 &g.body,
@@ -318,6 +368,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
         for band in &children.band {
             let place = format!("children.toml [band {}]", band.id);
+            check_nations(&place, &band.nations, &mut errors);
             child_html.push(field(
                 &place,
                 &band.understands,
