@@ -40,6 +40,26 @@ fn every_schema_has_a_frozen_fixture_that_opens() {
 }
 
 #[test]
+fn where_she_lives_is_asked_after_migration_and_kept_once_answered() {
+    use harbour::domain::nation::Residence;
+    let nation = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot.data.nation,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // Data from before schema 6 has not answered: Harbour asks her once.
+    for schema in FIRST..6 {
+        assert_eq!(
+            nation(&format!("schema-{schema}.json")),
+            Residence::NotAnswered
+        );
+    }
+    assert_eq!(nation("schema-6.json"), Residence::Scotland);
+    // An answer Harbour never offered is refused (and kept aside), not guessed at.
+    let odd = fixture("schema-6.json").replace("\"nation\":\"scotland\"", "\"nation\":\"ulster\"");
+    assert!(matches!(load(Some(&odd)), Loaded::Unreadable { .. }));
+}
+
+#[test]
 fn the_real_migrations_are_ordered_and_described() {
     check_order(migrate::MIGRATIONS, FIRST).unwrap();
     assert_eq!(LATEST, FIRST + migrate::MIGRATIONS.len() as u32);

@@ -4,6 +4,7 @@
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
 use crate::domain::child_plan::ChildPlan;
+use crate::domain::nation::Residence;
 use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::plan::SafetyPlan;
 use crate::domain::share::Contact;
@@ -53,6 +54,10 @@ pub struct AppData {
     pub notebook: Vec<NoteEntry>,
     /// Key dates (schema 5).
     pub dates: Vec<KeyDate>,
+    /// Where she lives, so she sees her nation's law and services (schema 6). Kept with her
+    /// data rather than the clear settings: nothing needs it before unlock, and where she
+    /// lives is hers to keep private.
+    pub nation: Residence,
 }
 
 /// One saved state: the clear settings and her data.

@@ -45,7 +45,18 @@ pub const MIGRATIONS: &[Migration] = &[
             "Adds empty lists of notebook entries and key dates. Her free notes stay as they are.",
         apply: add_notebook_and_dates,
     },
+    Migration {
+        from: 5,
+        title: "Add where she lives",
+        description: "Adds her nation as not answered yet, so Harbour asks her once. Nothing she wrote changes.",
+        apply: add_nation,
+    },
 ];
+
+/// 5 → 6: she has not said where she lives yet ("" is "not answered").
+fn add_nation(doc: Value) -> Result<Value, String> {
+    add_empty(doc, "nation", serde_json::json!(""))
+}
 
 /// 4 → 5: no notebook entries or dates yet.
 fn add_notebook_and_dates(doc: Value) -> Result<Value, String> {

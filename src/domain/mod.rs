@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod exit_shortcut;
 pub mod merge;
 pub mod migrate;
+pub mod nation;
 pub mod notebook;
 pub mod phone;
 pub mod plan;

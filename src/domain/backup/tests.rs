@@ -194,3 +194,33 @@ fn a_real_snapshot_survives_backup_and_merge() {
     assert_eq!(merged.data.notebook.len(), 2);
     assert_eq!(merged.data.notes, "CANARY");
 }
+
+#[test]
+fn where_she_lives_travels_in_a_backup_and_fills_in_only_an_unanswered_device() {
+    use crate::domain::data::Snapshot;
+    use crate::domain::envelope::{document, read_document};
+    use crate::domain::migrate::LATEST;
+    use crate::domain::nation::Residence;
+    let mut snapshot = Snapshot::default();
+    snapshot.data.nation = Residence::Scotland;
+    let key = Key::from_bytes([2; 32]);
+    let text = export(
+        &document(&snapshot),
+        LATEST,
+        "t",
+        &key,
+        &new_kdf([2; SALT_LEN]),
+        [2; IV_LEN],
+    );
+    let back = read_document(&open(&parse(&text, LATEST).unwrap(), &key).unwrap(), LATEST).unwrap();
+    assert_eq!(back.data.nation, Residence::Scotland);
+    // Restored onto a phone where she has not answered: the backup's answer is taken.
+    let fresh = Snapshot::default();
+    let merged = read_document(&merge(&document(&fresh), &document(&back)), LATEST).unwrap();
+    assert_eq!(merged.data.nation, Residence::Scotland);
+    // Where she has answered, her answer on this phone stays.
+    let mut here = Snapshot::default();
+    here.data.nation = Residence::Wales;
+    let merged = read_document(&merge(&document(&here), &document(&back)), LATEST).unwrap();
+    assert_eq!(merged.data.nation, Residence::Wales);
+}
