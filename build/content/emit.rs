@@ -43,8 +43,9 @@ pub fn emit(input: &Input) -> String {
         used.extend(p.cited.iter().map(String::as_str));
         let _ = writeln!(
             out,
-            "    GuidePage {{ slug: {}, title: {}, summary: {}, nations: {}, last_reviewed: {}, html: {}, sources: {} }},",
+            "    GuidePage {{ slug: {}, variant: {}, title: {}, summary: {}, nations: {}, last_reviewed: {}, html: {}, sources: {} }},",
             lit(&p.slug),
+            lit(&p.variant),
             lit(&p.front.title),
             lit(&p.front.summary),
             list(&p.front.nations),
@@ -62,13 +63,14 @@ pub fn emit(input: &Input) -> String {
         used.extend(t.sources.iter().map(String::as_str));
         let _ = writeln!(
             out,
-            "    Term {{ id: {}, term: {}, stands_for: {}, means: {}, sources: {}, also: {} }},",
+            "    Term {{ id: {}, term: {}, stands_for: {}, means: {}, sources: {}, also: {}, nations: {} }},",
             lit(&t.id),
             lit(&t.term),
             opt(&t.stands_for),
             lit(&t.means),
             list(&t.sources),
-            list(&t.also)
+            list(&t.also),
+            list(&t.nations)
         );
     }
     out.push_str("];\n\n");

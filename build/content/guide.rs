@@ -3,6 +3,7 @@
 use super::data::{check_keys, is_date, Sources, NATIONS};
 use super::markdown::{render, Context, Options_};
 use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,13 +16,17 @@ pub struct FrontMatter {
     pub order: u32,
 }
 
-/// A compiled guide page.
+/// A compiled guide page: one version of the page for its slug.
 pub struct Page {
     pub slug: String,
+    /// "" for `<slug>.md`; the rest of the name for `<slug>.<variant>.md` ("scotland").
+    pub variant: String,
     pub front: FrontMatter,
     pub html: String,
     /// Source keys in citation order.
     pub cited: Vec<String>,
+    /// The file's name without `.md` ("police.scotland").
+    pub file: String,
 }
 
 /// The heading every guide page ends with.
@@ -86,15 +91,85 @@ pub fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
     Ok((&rest[..end], &rest[end + 5..]))
 }
 
-/// Compiles one page. Problems go into `errors`, prefixed with the file.
+/// A guide file's slug and variant from its name without `.md`: "police" is the page
+/// `police`; "police.scotland" is its Scotland version. The guide lists one entry per slug.
+pub fn slug_and_variant(stem: &str) -> (&str, &str) {
+    stem.split_once('.').unwrap_or((stem, ""))
+}
+
+/// The nations each slug's versions cover, from the files' front matter (`(stem, text)`),
+/// so links to `/guide/<slug>/<nation>` can be checked before any page is rendered.
+/// Front matter that does not parse is reported when the page itself is compiled.
+pub fn nations_by_slug(files: &[(String, String)]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (stem, text) in files {
+        let nations = split_front_matter(text)
+            .ok()
+            .and_then(|(front, _)| toml::from_str::<FrontMatter>(front).ok())
+            .map(|f| f.nations)
+            .unwrap_or_default();
+        let (slug, _) = slug_and_variant(stem);
+        covered.entry(slug.to_owned()).or_default().extend(nations);
+    }
+    covered
+}
+
+/// The rules for a slug's versions: no two cover the same nation, and all share one place
+/// in the contents (`order`), which no other slug has.
+pub fn check_versions(pages: &[Page], errors: &mut Vec<String>) {
+    let mut by_slug: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for page in pages {
+        by_slug.entry(&page.slug).or_default().push(page);
+    }
+    let mut orders: BTreeMap<u32, &str> = BTreeMap::new();
+    for (slug, versions) in &by_slug {
+        let order = versions[0].front.order;
+        if versions.iter().any(|v| v.front.order != order) {
+            errors.push(format!(
+                "content/guide/{slug}.*.md: the versions of {slug:?} must share one order"
+            ));
+        }
+        if let Some(other) = orders.insert(order, slug) {
+            errors.push(format!(
+                "content/guide: {other:?} and {slug:?} have the same order {order}"
+            ));
+        }
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        for version in versions {
+            for nation in &version.front.nations {
+                if let Some(first) = seen.insert(nation, &version.file) {
+                    errors.push(format!(
+                        "content/guide/{}.md: {nation} is already covered by content/guide/{first}.md (versions of one page must not overlap in nations)",
+                        version.file
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Compiles one page from its file's name without `.md` (`police`, `police.scotland`).
+/// Problems go into `errors`, prefixed with the file.
 pub fn compile_page(
-    slug: &str,
+    stem: &str,
     text: &str,
     sources: &Sources,
     ctx: &Context,
     errors: &mut Vec<String>,
 ) -> Option<Page> {
-    let place = format!("content/guide/{slug}.md");
+    let place = format!("content/guide/{stem}.md");
+    let (slug, variant) = slug_and_variant(stem);
+    let is_id = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if !is_id(slug) || !(variant.is_empty() || is_id(variant)) {
+        errors.push(format!(
+            "{place}: name a guide file <page>.md or <page>.<version>.md, in lowercase letters, digits and -"
+        ));
+    }
     let mut bad = |what: String| errors.push(format!("{place}: {what}"));
     let (front, body) = match split_front_matter(text) {
         Ok(parts) => parts,
@@ -158,6 +233,8 @@ pub fn compile_page(
     }
     Some(Page {
         slug: slug.to_owned(),
+        variant: variant.to_owned(),
+        file: stem.to_owned(),
         front,
         html: rendered.html,
         cited: rendered.cited,

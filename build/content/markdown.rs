@@ -34,7 +34,8 @@ impl Word {
 /// What links may point at inside the app.
 #[derive(Default)]
 pub struct Targets {
-    pub guide: BTreeSet<String>,
+    /// Each guide page's slug, with the nations its versions cover.
+    pub guide: BTreeMap<String, BTreeSet<String>>,
     pub glossary: BTreeSet<String>,
     pub services: BTreeSet<String>,
     pub questions: BTreeSet<String>,
@@ -259,7 +260,16 @@ pub fn check_target(dest: &str, ctx: &Context) -> Result<(), String> {
     };
     match (parse(path), fragment) {
         (Route::NotFound, _) => Err("no such page".into()),
-        (Route::GuidePage(slug), None) => known(&t.guide, &slug, "guide page"),
+        (Route::GuidePage(slug), None) if t.guide.contains_key(&slug) => Ok(()),
+        (Route::GuideVersion(slug, nation), None) => match t.guide.get(&slug) {
+            Some(nations) if nations.contains(nation.id()) => Ok(()),
+            Some(_) => Err(format!(
+                "no version of guide page {slug:?} is for {}",
+                nation.name()
+            )),
+            None => Err(format!("there is no guide page {slug:?}")),
+        },
+        (Route::GuidePage(slug), None) => Err(format!("there is no guide page {slug:?}")),
         (Route::Glossary, Some(id)) => known(&t.glossary, id, "glossary term"),
         (Route::Services, Some(id)) => known(&t.services, id, "service"),
         (Route::Questions, Some(id)) => known(&t.questions, id, "questions list"),

@@ -6,6 +6,9 @@ pub mod data;
 pub mod emit;
 pub mod guide;
 pub mod markdown;
+#[path = "../../src/domain/nation.rs"]
+#[allow(dead_code)] // the app's stored answer is not needed by the build
+pub mod nation;
 #[path = "../../src/domain/phone.rs"]
 #[allow(dead_code)] // the app's tel:/sms: helpers are not needed by the build
 pub mod phone;
@@ -138,7 +141,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let plan: Option<SafetyPlanFile> = parse("safety-plan.toml", plan_text, &mut errors);
     let children: Option<ChildrenFile> = parse("children.toml", children_text, &mut errors);
 
-    // Guide pages, by file name.
+    // Guide pages, by file name: `<slug>.md` and its nation versions `<slug>.<variant>.md`.
     let guide_dir = dir.join("guide");
     let mut guide_files: Vec<(String, PathBuf)> = fs::read_dir(&guide_dir)
         .map(|entries| {
@@ -154,6 +157,10 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             Vec::new()
         });
     guide_files.sort();
+    let guide_texts: Vec<(String, String)> = guide_files
+        .iter()
+        .filter_map(|(stem, path)| Some((stem.clone(), read(path, &mut files, &mut errors)?)))
+        .collect();
 
     // What links may point at, and what the glossary defines.
     let terms = glossary
@@ -169,11 +176,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         .map(|q| q.list.as_slice())
         .unwrap_or_default();
     let targets = Targets {
-        guide: check_ids(
-            "content/guide",
-            guide_files.iter().map(|(s, _)| s.as_str()),
-            &mut errors,
-        ),
+        guide: guide::nations_by_slug(&guide_texts),
         glossary: check_ids(
             "glossary.toml",
             terms.iter().map(|t| t.id.as_str()),
@@ -234,22 +237,17 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     // Guide pages.
     let mut pages = Vec::new();
     let mut guide_bodies = Vec::new();
-    for (slug, path) in &guide_files {
-        let Some(text) = read(path, &mut files, &mut errors) else {
-            continue;
-        };
-        if let Some(page) = guide::compile_page(slug, &text, &sources, &ctx, &mut errors) {
+    for (stem, text) in &guide_texts {
+        if let Some(page) = guide::compile_page(stem, text, &sources, &ctx, &mut errors) {
             pages.push(page);
         }
-        if let Ok((_, body)) = guide::split_front_matter(&text) {
-            guide_bodies.push((slug.clone(), body.to_owned()));
+        if let Ok((_, body)) = guide::split_front_matter(text) {
+            guide_bodies.push((stem.clone(), body.to_owned()));
         }
     }
-    pages.sort_by_key(|p| p.front.order);
-    let orders: BTreeSet<u32> = pages.iter().map(|p| p.front.order).collect();
-    if orders.len() != pages.len() {
-        errors.push("content/guide: two pages have the same order".into());
-    }
+    // In the guide's order; a page's own file (variant "") before its other versions.
+    pages.sort_by(|a, b| (a.front.order, &a.variant).cmp(&(b.front.order, &b.variant)));
+    guide::check_versions(&pages, &mut errors);
     if pages.is_empty() {
         errors.push("content/guide: no pages".into());
     }

@@ -4,6 +4,8 @@
 
 pub mod search;
 
+use crate::domain::nation::Nation;
+
 /// A source Harbour cites.
 #[derive(Debug)]
 pub struct Source {
@@ -16,10 +18,14 @@ pub struct Source {
     pub checked: &'static str,
 }
 
-/// A page of the crisis guide.
+/// A page of the crisis guide, in one version: a page whose law differs between nations
+/// has a version for each (`police.md` for England and Wales, `police.scotland.md`, …),
+/// sharing its slug.
 #[derive(Debug)]
 pub struct GuidePage {
     pub slug: &'static str,
+    /// "" for the page's own file, else the version's name ("scotland").
+    pub variant: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
     pub nations: &'static [&'static str],
@@ -41,6 +47,8 @@ pub struct Term {
     pub means: &'static str,
     pub sources: &'static [&'static str],
     pub also: &'static [&'static str],
+    /// The nations where the term is used (empty: not said).
+    pub nations: &'static [&'static str],
 }
 
 /// A "questions to ask" list.
@@ -168,9 +176,55 @@ pub fn source(key: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.key == key)
 }
 
-/// The guide page with this slug.
-pub fn guide_page(slug: &str) -> Option<&'static GuidePage> {
-    GUIDE.iter().find(|p| p.slug == slug)
+impl GuidePage {
+    /// True when this version is for `nation`.
+    pub fn covers(&self, nation: Nation) -> bool {
+        self.nations.contains(&nation.id())
+    }
+}
+
+/// The guide's pages in order, one per slug (the first version of each).
+pub fn guide_pages() -> Vec<&'static GuidePage> {
+    first_versions(GUIDE)
+}
+
+/// Every version of the page `slug`, its own file first.
+pub fn guide_versions(slug: &str) -> impl Iterator<Item = &'static GuidePage> + '_ {
+    GUIDE.iter().filter(move |p| p.slug == slug)
+}
+
+/// The version of `slug` for `nation`, if there is one.
+pub fn guide_page_in(slug: &str, nation: Nation) -> Option<&'static GuidePage> {
+    guide_versions(slug).find(|p| p.covers(nation))
+}
+
+/// The version of `slug` to show her: the one for her nation; when she has not said, or no
+/// version is for her nation, the one for England; failing that, the first.
+pub fn guide_page(slug: &str, nation: Option<Nation>) -> Option<&'static GuidePage> {
+    pick_version(GUIDE, slug, nation)
+}
+
+fn first_versions(pages: &'static [GuidePage]) -> Vec<&'static GuidePage> {
+    let mut out: Vec<&'static GuidePage> = Vec::new();
+    for page in pages {
+        if !out.iter().any(|p| p.slug == page.slug) {
+            out.push(page);
+        }
+    }
+    out
+}
+
+fn pick_version(
+    pages: &'static [GuidePage],
+    slug: &str,
+    nation: Option<Nation>,
+) -> Option<&'static GuidePage> {
+    let versions = || pages.iter().filter(|p| p.slug == slug);
+    let covering = |n: Nation| versions().find(|p| p.covers(n));
+    nation
+        .and_then(covering)
+        .or_else(|| covering(Nation::England))
+        .or_else(|| versions().next())
 }
 
 /// The glossary entry with this id.
@@ -232,6 +286,60 @@ pub fn human_date(date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const fn page(
+        slug: &'static str,
+        variant: &'static str,
+        nations: &'static [&'static str],
+    ) -> GuidePage {
+        GuidePage {
+            slug,
+            variant,
+            title: "",
+            summary: "",
+            nations,
+            last_reviewed: "",
+            html: "",
+            sources: &[],
+        }
+    }
+
+    static PAGES: &[GuidePage] = &[
+        page("police", "", &["england", "wales"]),
+        page("police", "northern-ireland", &["northern-ireland"]),
+        page("police", "scotland", &["scotland"]),
+        page("care", "wales", &["wales"]),
+        page("care", "scotland", &["scotland"]),
+    ];
+
+    #[test]
+    fn her_nation_picks_the_version_of_a_page() {
+        let pick = |slug, nation| pick_version(PAGES, slug, nation).map(|p| p.variant);
+        assert_eq!(pick("police", Some(Nation::Scotland)), Some("scotland"));
+        assert_eq!(
+            pick("police", Some(Nation::NorthernIreland)),
+            Some("northern-ireland")
+        );
+        assert_eq!(pick("police", Some(Nation::Wales)), Some(""));
+        // Not said: England's version.
+        assert_eq!(pick("police", None), Some(""));
+        // No version for her nation, or none for England: England's, else the first.
+        assert_eq!(pick("care", Some(Nation::England)), Some("wales"));
+        assert_eq!(pick("care", None), Some("wales"));
+        assert_eq!(pick("care", Some(Nation::Scotland)), Some("scotland"));
+        assert_eq!(pick("nothing", None), None);
+    }
+
+    #[test]
+    fn the_contents_list_one_entry_per_page() {
+        let slugs: Vec<&str> = first_versions(PAGES).iter().map(|p| p.slug).collect();
+        assert_eq!(slugs, ["police", "care"]);
+        let real: Vec<&str> = guide_pages().iter().map(|p| p.slug).collect();
+        let mut unique = real.clone();
+        unique.dedup();
+        assert_eq!(real, unique);
+        assert!(GUIDE.iter().all(|p| real.contains(&p.slug)));
+    }
 
     #[test]
     fn dates_read_as_words() {

@@ -2,9 +2,12 @@
 //!
 //! The index is built once, on the first search, from the compiled guide HTML (split at
 //! its `h2` sections) and the glossary. A search matches entries containing every word of
-//! the query, whatever the case, and ranks title matches first.
+//! the query, whatever the case, and ranks title matches first. Every nation's version of a
+//! page is indexed; what is for her nation comes first, and the rest says which nations it
+//! is for.
 
-use super::{GLOSSARY, GUIDE};
+use super::{guide_versions, GLOSSARY, GUIDE};
+use crate::domain::nation::Nation;
 use std::sync::OnceLock;
 
 /// Something search can find.
@@ -18,6 +21,8 @@ pub struct Entry {
     pub href: String,
     /// The plain text.
     pub text: String,
+    /// The nations it is for (empty: not said, so for anyone).
+    pub nations: &'static [&'static str],
     title_lower: String,
     text_lower: String,
 }
@@ -30,6 +35,20 @@ pub struct Hit {
     pub href: String,
     /// A short extract around the first match.
     pub snippet: String,
+    /// The nations it is for (empty: not said, so for anyone).
+    pub nations: &'static [&'static str],
+}
+
+impl Hit {
+    /// True when it is for `nation` (or says no nation).
+    pub fn is_for(&self, nation: Nation) -> bool {
+        self.nations.is_empty() || self.nations.contains(&nation.id())
+    }
+
+    /// True when it is for every nation of the UK (or says no nation).
+    pub fn is_for_all(&self) -> bool {
+        Nation::ALL.into_iter().all(|n| self.is_for(n))
+    }
 }
 
 static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
@@ -39,8 +58,15 @@ pub fn index() -> &'static [Entry] {
     INDEX.get_or_init(build)
 }
 
-fn entry(place: &str, title: &str, href: String, text: String) -> Entry {
+fn entry(
+    place: &str,
+    title: &str,
+    href: String,
+    text: String,
+    nations: &'static [&'static str],
+) -> Entry {
     Entry {
+        nations,
         place: place.to_owned(),
         title_lower: title.to_lowercase(),
         title: title.to_owned(),
@@ -53,13 +79,26 @@ fn entry(place: &str, title: &str, href: String, text: String) -> Entry {
 fn build() -> Vec<Entry> {
     let mut entries = Vec::new();
     for page in GUIDE {
+        // A page with versions links to this version's own address.
+        let address = match page.nations.first() {
+            Some(nation) if guide_versions(page.slug).nth(1).is_some() => {
+                format!("/guide/{}/{nation}", page.slug)
+            }
+            _ => format!("/guide/{}", page.slug),
+        };
         for (id, heading, html) in sections(page.html) {
             let href = match id {
-                Some(id) => format!("/guide/{}#{id}", page.slug),
-                None => format!("/guide/{}", page.slug),
+                Some(id) => format!("{address}#{id}"),
+                None => address.clone(),
             };
             let title = heading.unwrap_or_else(|| page.title.to_owned());
-            entries.push(entry(page.title, &title, href, plain_text(html)));
+            entries.push(entry(
+                page.title,
+                &title,
+                href,
+                plain_text(html),
+                page.nations,
+            ));
         }
     }
     for term in GLOSSARY {
@@ -73,6 +112,7 @@ fn build() -> Vec<Entry> {
             term.term,
             format!("/glossary#{}", term.id),
             text,
+            term.nations,
         ));
     }
     entries
@@ -132,13 +172,14 @@ pub fn plain_text(html: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Entries matching every word of `query`, best first, at most `limit`.
-pub fn search(query: &str, limit: usize) -> Vec<Hit> {
-    search_in(index(), query, limit)
+/// Entries matching every word of `query`, best first, at most `limit`. With her nation,
+/// what is for her nation comes before what is not.
+pub fn search(query: &str, limit: usize, nation: Option<Nation>) -> Vec<Hit> {
+    search_in(index(), query, limit, nation)
 }
 
 /// [`search`] over any entries (for tests).
-pub fn search_in(entries: &[Entry], query: &str, limit: usize) -> Vec<Hit> {
+pub fn search_in(entries: &[Entry], query: &str, limit: usize, nation: Option<Nation>) -> Vec<Hit> {
     let query = query.to_lowercase();
     let words: Vec<&str> = query.split_whitespace().collect();
     if words.is_empty() {
@@ -163,7 +204,9 @@ pub fn search_in(entries: &[Entry], query: &str, limit: usize) -> Vec<Hit> {
         })
         .collect();
     // Stable: equal scores keep the guide's own order.
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    let elsewhere =
+        |e: &Entry| nation.is_some_and(|n| !e.nations.is_empty() && !e.nations.contains(&n.id()));
+    scored.sort_by_key(|(score, e)| (elsewhere(e), std::cmp::Reverse(*score)));
     scored
         .into_iter()
         .take(limit)
@@ -172,6 +215,7 @@ pub fn search_in(entries: &[Entry], query: &str, limit: usize) -> Vec<Hit> {
             title: e.title.clone(),
             href: e.href.clone(),
             snippet: snippet(&e.text, &e.text_lower, words[0]),
+            nations: e.nations,
         })
         .collect()
 }
@@ -253,23 +297,23 @@ mod tests {
 
     #[test]
     fn finds_terms_and_guide_sections_in_any_case() {
-        let hits = search("released under investigation", 10);
+        let hits = search("released under investigation", 10, None);
         assert!(hits.iter().any(|h| h.href == "/glossary#rui"), "{hits:#?}");
         assert!(hits.iter().any(|h| h.href.starts_with("/guide/police")));
-        let upper = search("RELEASED UNDER INVESTIGATION", 10);
+        let upper = search("RELEASED UNDER INVESTIGATION", 10, None);
         assert_eq!(hits, upper);
     }
 
     #[test]
     fn every_word_must_match() {
-        assert!(search("bail zzzzqqq", 10).is_empty());
-        assert!(search("   ", 10).is_empty());
-        assert!(!search("bail", 10).is_empty());
+        assert!(search("bail zzzzqqq", 10, None).is_empty());
+        assert!(search("   ", 10, None).is_empty());
+        assert!(!search("bail", 10, None).is_empty());
     }
 
     #[test]
     fn snippets_show_the_match() {
-        let hits = search("section 47", 5);
+        let hits = search("section 47", 5, None);
         assert!(!hits.is_empty());
         assert!(
             hits[0].snippet.to_lowercase().contains("section 47")
@@ -279,9 +323,64 @@ mod tests {
     }
 
     #[test]
+    fn her_nation_comes_first_and_others_say_where_they_are_for() {
+        let entries = vec![
+            entry(
+                "Police",
+                "Bail in Scotland",
+                "/guide/police/scotland".into(),
+                "bail".into(),
+                &["scotland"],
+            ),
+            entry(
+                "Police",
+                "Bail",
+                "/guide/police/england".into(),
+                "bail bail".into(),
+                &["england", "wales"],
+            ),
+            entry(
+                "Glossary",
+                "Bail",
+                "/glossary#bail".into(),
+                "bail".into(),
+                &[],
+            ),
+        ];
+        let hrefs = |nation| {
+            search_in(&entries, "bail", 10, nation)
+                .into_iter()
+                .map(|h| h.href)
+                .collect::<Vec<_>>()
+        };
+        // Not said: by score only.
+        assert_eq!(
+            hrefs(None),
+            [
+                "/guide/police/england",
+                "/glossary#bail",
+                "/guide/police/scotland"
+            ]
+        );
+        assert_eq!(
+            hrefs(Some(Nation::Scotland)),
+            [
+                "/glossary#bail",
+                "/guide/police/scotland",
+                "/guide/police/england"
+            ]
+        );
+        let wales = hrefs(Some(Nation::Wales));
+        assert_eq!(wales[2], "/guide/police/scotland", "{wales:?}");
+        let hits = search_in(&entries, "bail", 10, None);
+        assert!(hits[2].is_for(Nation::Scotland) && !hits[2].is_for(Nation::Wales));
+        assert!(hits[1].is_for_all() && !hits[0].is_for_all());
+    }
+
+    #[test]
     fn odd_queries_do_not_panic() {
         for q in ["é", "ß", "İ", "<", "&", "\u{1F600}", "a", "’", "[^", "\\"] {
-            let _ = search(q, 20);
+            let _ = search(q, 20, Some(Nation::Wales));
         }
     }
 }

@@ -1,12 +1,17 @@
 //! Every page Harbour has, and how an address maps to one. Shared with the content build,
 //! which checks that every in-app link in the guide goes somewhere real.
 
+use super::nation::Nation;
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     Guide,
+    /// A guide page in the version for where she lives.
     GuidePage(String),
+    /// A guide page in the version for a given nation: `/guide/police/scotland`.
+    GuideVersion(String, Nation),
     Glossary,
     Search,
     Questions,
@@ -33,6 +38,10 @@ pub fn parse(path: &str) -> Route {
         [] => Route::Home,
         ["guide"] => Route::Guide,
         ["guide", page] => Route::GuidePage((*page).to_owned()),
+        ["guide", page, nation] => match Nation::from_id(nation) {
+            Some(nation) => Route::GuideVersion((*page).to_owned(), nation),
+            None => Route::NotFound,
+        },
         ["glossary"] => Route::Glossary,
         ["search"] => Route::Search,
         ["questions"] => Route::Questions,
@@ -67,6 +76,10 @@ mod tests {
         );
         assert_eq!(parse("/settings?x=1"), Route::Settings);
         assert_eq!(
+            parse("/guide/police/northern-ireland#bail"),
+            Route::GuideVersion("police".into(), Nation::NorthernIreland)
+        );
+        assert_eq!(
             parse("/safety-plan/contact"),
             Route::SafetyPlan(vec!["contact".into()])
         );
@@ -79,7 +92,15 @@ mod tests {
 
     #[test]
     fn unknown_addresses_are_not_found() {
-        for path in ["/nope", "/guide/a/b", "/settings/x", "/%00", "//"] {
+        for path in [
+            "/nope",
+            "/guide/a/b",
+            "/guide/police/ulster",
+            "/guide/a/england/x",
+            "/settings/x",
+            "/%00",
+            "//",
+        ] {
             let expected = if path == "//" {
                 Route::Home
             } else {
