@@ -18,9 +18,12 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 /// that share components share a chunk).
 async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     match route {
-        Route::Guide | Route::GuidePage(_) | Route::Glossary | Route::Search | Route::Questions => {
-            guide_page(route).await
-        }
+        Route::Guide
+        | Route::GuidePage(_)
+        | Route::GuideVersion(..)
+        | Route::Glossary
+        | Route::Search
+        | Route::Questions => guide_page(route).await,
         Route::SafetyPlan(_) => safety_plan_page(route).await,
         Route::Children(_) => children_page(route).await,
         Route::Services | Route::Contacts | Route::Share | Route::AddService => {
@@ -36,6 +39,9 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
 fn guide_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::GuidePage(slug) => view! { <pages::guide::GuideArticlePage slug/> }.into_any(),
+        Route::GuideVersion(slug, nation) => {
+            view! { <pages::guide::GuideArticlePage slug nation/> }.into_any()
+        }
         Route::Glossary => view! { <pages::guide::GlossaryPage/> }.into_any(),
         Route::Search => view! { <pages::guide::SearchPage/> }.into_any(),
         Route::Questions => view! { <pages::guide::QuestionsPage/> }.into_any(),

@@ -8,9 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { launch, watchedPage, appReady, artifacts, axe } from './harness.mjs';
 
 const guideDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'guide');
+// Every version of every page: `police.md` at /guide/police, its nation versions
+// (`police.scotland.md`) at /guide/police/<first nation of the version>.
 const pages = readdirSync(guideDir)
   .filter((f) => f.endsWith('.md'))
-  .map((f) => ({ slug: f.slice(0, -3), title: readFileSync(join(guideDir, f), 'utf8').match(/^title = "(.*)"$/m)[1] }));
+  .map((f) => {
+    const text = readFileSync(join(guideDir, f), 'utf8');
+    const [slug, variant] = f.slice(0, -3).split('.');
+    const nation = JSON.parse(text.match(/^nations = (\[.*\])$/m)[1])[0];
+    return { slug: variant ? `${slug}/${nation}` : slug, title: text.match(/^title = "(.*)"$/m)[1] };
+  });
 
 let h;
 before(async () => {
@@ -39,7 +46,7 @@ test('every guide page shows its title, dated sources for every citation, and pa
     assert.match(await page.locator('main h2').last().textContent(), /Sources/);
     assert.ok((await page.getByRole('heading', { name: 'What you can do now' }).count()) === 1, `${slug} ends with what she can do`);
     assert.deepEqual(await axe(page), [], `${slug}: axe`);
-    await page.screenshot({ path: join(artifacts, `mobile-guide-${slug}.png`), fullPage: true });
+    await page.screenshot({ path: join(artifacts, `mobile-guide-${slug.replace('/', '-')}.png`), fullPage: true });
     assert.deepEqual(problems, [], `${slug}: console errors`);
     assert.deepEqual(foreign(), [], `${slug}: requests to other origins`);
     await page.close();

@@ -1,5 +1,4 @@
-//! How Harbour shows where its facts come from: numbered source lists, and the nations a
-//! page applies to.
+//! How Harbour shows where its facts come from: numbered source lists.
 
 use crate::content::{self, source_dates};
 use leptos::prelude::*;
@@ -38,24 +37,5 @@ pub fn SourceList(
             <h2 class="app-heading-s">{heading}</h2>
             <ol>{items}</ol>
         </div>
-    }
-}
-
-/// "England and Wales" from ["england", "wales"].
-pub fn nations_in_words(nations: &[&str]) -> String {
-    let names: Vec<&str> = nations
-        .iter()
-        .map(|n| match *n {
-            "england" => "England",
-            "wales" => "Wales",
-            "scotland" => "Scotland",
-            "northern-ireland" => "Northern Ireland",
-            other => other,
-        })
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

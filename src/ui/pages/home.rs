@@ -1,8 +1,10 @@
 //! The home page: what Harbour is for, and the way to its four parts.
 
+use crate::domain::nation::Residence;
+use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
-use crate::ui::store::{use_store, LockState};
+use crate::ui::store::{load_codec, use_store, LockState};
 use leptos::prelude::*;
 
 /// The introduction from index.html (the same words show before and after the app loads).
@@ -33,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </Show>
         <div inner_html=intro></div>
+        <WhereYouLive/>
         <ComingUp/>
         <ul class="app-link-list">
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
@@ -70,5 +73,63 @@ fn ComingUp() -> impl IntoView {
                 <p><a href=href("/dates")>"All key dates"</a></p>
             </section>
         </Show>
+    }
+}
+
+/// Asks once, gently, where she lives; once she has answered, one line says whose
+/// information she sees, with a way to change it.
+#[component]
+fn WhereYouLive() -> impl IntoView {
+    let store = use_store();
+    let answer = move || store.snapshot.with(|s| s.data.nation);
+    // Once it is known she has not answered, the question stays (showing her answer) until
+    // she leaves the page: moving through radios with the arrow keys chooses each in turn,
+    // and the question must not vanish under her at the first one.
+    let asking = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || (!store.is_opening() && !answer().answered())
+    });
+    let not_saved = RwSignal::new(false);
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(choice) = Residence::from_id(&event_target_value(&ev)) else {
+            return;
+        };
+        // Her data is written by the codec, a chunk a first visit has not fetched yet.
+        leptos::task::spawn_local(async move {
+            let loaded = load_codec().await.is_ok();
+            not_saved.set(!loaded);
+            if loaded {
+                store.snapshot.update(|s| s.data.nation = choice);
+            }
+        });
+    };
+    let status = move || {
+        if not_saved.get() {
+            "Harbour could not save your answer. Check your connection and try again.".to_owned()
+        } else if answer().answered() {
+            format!("Saved. {}", showing(answer()))
+        } else {
+            String::new()
+        }
+    };
+    move || {
+        if asking.get() {
+            view! {
+                <div class="app-notice" id="where-you-live">
+                    <div on:change=choose inner_html=question_html("home-nation")></div>
+                    <p class="app-status" role="status">{status}</p>
+                </div>
+            }
+            .into_any()
+        } else if answer().answered() {
+            view! {
+                <p class="app-meta" id="where-you-live">
+                    {showing(answer())} " "
+                    <a href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
+                </p>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
     }
 }

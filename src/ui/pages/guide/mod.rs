@@ -1,11 +1,14 @@
 //! The crisis guide (contents and pages), glossary, search and "questions to ask".
 
+mod article;
+
+pub use article::{GuideArticlePage, GuideIndexPage};
+
 use crate::adapters::browser;
-use crate::content::{self, search, GLOSSARY, GUIDE, QUESTION_LISTS};
-use crate::ui::components::page::{use_page_title, BackLink};
-use crate::ui::components::sources::{nations_in_words, SourceList};
+use crate::content::{self, search, GLOSSARY, QUESTION_LISTS};
+use crate::domain::nation::{in_words, Nation};
+use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
-use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -21,76 +24,16 @@ fn GuideTools() -> impl IntoView {
     }
 }
 
-/// The guide's contents.
-#[component]
-pub fn GuideIndexPage() -> impl IntoView {
-    use_page_title(|| "What is happening".to_owned());
-    let pages = GUIDE
-        .iter()
-        .map(|p| {
-            view! {
-                <li class="app-card">
-                    <a class="app-card__link" href=href(&format!("/guide/{}", p.slug))>{p.title}</a>
-                    <p class="app-card__text">{p.summary}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <h1 class="app-heading-l">"What is happening"</h1>
-        <p class="app-lead">"A plain guide to what happens now and next. Each fact shows where it comes from and when it was checked."</p>
-        <p>"This guide is information, not legal advice. For advice about your situation, talk to a solicitor, Family Rights Group or Citizens Advice."</p>
-        <GuideTools/>
-        <ul class="app-card-list">{pages}</ul>
-    }
-}
-
-/// One page of the guide.
-#[component]
-pub fn GuideArticlePage(slug: String) -> impl IntoView {
-    let Some(index) = GUIDE.iter().position(|p| p.slug == slug) else {
-        return view! { <NotFoundPage/> }.into_any();
-    };
-    let page = &GUIDE[index];
-    use_page_title(move || page.title.to_owned());
-    let previous = index.checked_sub(1).map(|i| &GUIDE[i]);
-    let next = GUIDE.get(index + 1);
-    view! {
-        <BackLink to="/guide" text="All guide pages"/>
-        <h1 class="app-heading-l">{page.title}</h1>
-        <p class="app-lead">{page.summary}</p>
-        <p class="app-meta">
-            "Applies to " {nations_in_words(page.nations)} ". Last reviewed "
-            {content::human_date(page.last_reviewed)} "."
-        </p>
-        <div class="app-prose" inner_html=page.html></div>
-        <SourceList keys=page.sources prefix="src".to_owned()/>
-        <nav class="app-pagination" aria-label="Guide pages">
-            {previous.map(|p| view! {
-                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
-                    <span class="app-pagination__label">"Previous"</span>
-                    {p.title}
-                </a>
-            })}
-            {next.map(|p| view! {
-                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
-                    <span class="app-pagination__label">"Next"</span>
-                    {p.title}
-                </a>
-            })}
-        </nav>
-        <GuideTools/>
-    }
-    .into_any()
-}
-
 /// The glossary: every term, with what it means and its sources.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     use_page_title(|| "Words and what they mean".to_owned());
+    let store = use_store();
+    let home = store.snapshot.with_untracked(|s| s.data.nation.nation());
     let terms = GLOSSARY
         .iter()
         .map(|t| {
+            let used_in = where_used(t.nations, home);
             let sources = t
                 .sources
                 .iter()
@@ -105,6 +48,7 @@ pub fn GlossaryPage() -> impl IntoView {
                         {(!t.stands_for.is_empty()).then(|| view! { <span class="app-glossary__expansion">" (" {t.stands_for} ")"</span> })}
                     </dt>
                     <dd class="app-glossary__means">
+                        {used_in.map(|text| view! { <p class="app-glossary__nations">{text}</p> })}
                         <p>{t.means}</p>
                         <p class="app-meta">"Source: " {sources}</p>
                     </dd>
@@ -120,6 +64,24 @@ pub fn GlossaryPage() -> impl IntoView {
     }
 }
 
+/// Where a term or result is used, when not everywhere in the UK: "Used in Scotland", and
+/// "(not where you live)" when it is not used in her nation.
+fn where_used(nations: &[&str], home: Option<Nation>) -> Option<String> {
+    if nations.is_empty() || Nation::ALL.iter().all(|n| nations.contains(&n.id())) {
+        return None;
+    }
+    let not_hers = home.is_some_and(|n| !nations.contains(&n.id()));
+    Some(format!(
+        "Used in {}{}",
+        in_words(nations),
+        if not_hers {
+            " (not where you live)"
+        } else {
+            ""
+        }
+    ))
+}
+
 /// Search across the guide and glossary, as she types, on the phone.
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -128,8 +90,10 @@ pub fn SearchPage() -> impl IntoView {
     leptos::leptos_dom::helpers::request_animation_frame(|| {
         let _ = search::index();
     });
+    let store = use_store();
+    let home = Memo::new(move |_| store.snapshot.with(|s| s.data.nation.nation()));
     let query = RwSignal::new(String::new());
-    let hits = Memo::new(move |_| query.with(|q| search::search(q, 20)));
+    let hits = Memo::new(move |_| query.with(|q| search::search(q, 20, home.get())));
     let summary = move || {
         let q = query.get();
         if q.trim().is_empty() {
@@ -165,7 +129,11 @@ pub fn SearchPage() -> impl IntoView {
             <For each=move || hits.get() key=|h| h.href.clone() let:hit>
                 <li class="app-results__item">
                     <a class="app-results__link" href=href(&hit.href)>{hit.title.clone()}</a>
-                    <p class="app-meta">{hit.place.clone()}</p>
+                    <p class="app-meta">
+                        {hit.place.clone()}
+                        {(!hit.is_for_all() && home.get_untracked().is_none_or(|n| !hit.is_for(n)))
+                            .then(|| view! { " " <span class="app-tag">{format!("For {}", in_words(hit.nations))}</span> })}
+                    </p>
                     <p class="app-results__snippet">{hit.snippet.clone()}</p>
                 </li>
             </For>

@@ -9,6 +9,7 @@ pub use share::{AddServicePage, SharePage};
 
 use crate::adapters::browser;
 use crate::content::{self, Service, SERVICES};
+use crate::domain::nation::in_words;
 use crate::domain::phone::{sms_href, tel_href};
 use crate::domain::share::role_label;
 use crate::ui::components::page::use_page_title;
@@ -78,7 +79,7 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
                 {(!service.cost.is_empty()).then(|| view! { <dt>"Cost"</dt><dd>{service.cost}{not_confirmed(service, "cost")}</dd> })}
                 {(!service.web.is_empty()).then(|| view! { <dt>"Website"</dt><dd><a href=service.web rel="noreferrer">{service.web.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')}</a></dd> })}
                 {(!service.email.is_empty()).then(|| view! { <dt>"Email"</dt><dd><a href=format!("mailto:{}", service.email)>{service.email}</a></dd> })}
-                <dt>"Covers"</dt><dd>{crate::ui::components::sources::nations_in_words(service.nations)}</dd>
+                <dt>"Covers"</dt><dd>{in_words(service.nations)}</dd>
             </dl>
             {(!service.note.is_empty()).then(|| view! { <p>{service.note}</p> })}
             <p class="app-meta">"Last checked " {content::human_date(service.checked)} ". Source: " {sources}</p>
@@ -91,7 +92,10 @@ pub fn ServicesPage() -> impl IntoView {
     use_page_title(|| "Help and services".to_owned());
     let store = use_store();
     let need = RwSignal::new(String::new());
-    let nation = RwSignal::new(String::new());
+    // Her nation's services by default (services for the whole UK list every nation, so
+    // they stay); she can widen it to anywhere.
+    let home = store.snapshot.with_untracked(|s| s.data.nation.nation());
+    let nation = RwSignal::new(home.map_or_else(String::new, |n| n.id().to_owned()));
     let emergency: Vec<&'static Service> = SERVICES.iter().filter(|s| s.emergency).collect();
     let shown = move || {
         let (need, nation) = (need.get(), nation.get());

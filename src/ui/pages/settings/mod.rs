@@ -1,8 +1,9 @@
-//! Settings: the lock, quick exit, discreet mode, saving on this phone, kept copies, and
-//! delete everything.
+//! Settings: where she lives, the lock, quick exit, discreet mode, saving on this phone,
+//! kept copies, and delete everything.
 
 mod backup;
 mod lock;
+mod nation;
 mod privacy;
 
 pub use privacy::DeleteEverything;
@@ -19,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1 class="app-heading-l">"Settings"</h1>
         <lock::LockSettings/>
+        <nation::NationSettings/>
         <privacy::ExitSettings/>
         <privacy::DiscreetSettings/>
         <StorageSettings/>
