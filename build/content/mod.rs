@@ -5,12 +5,15 @@
 pub mod data;
 pub mod emit;
 pub mod guide;
+pub mod hosts;
 pub mod markdown;
+pub mod outdated;
 #[path = "../../src/domain/phone.rs"]
 #[allow(dead_code)] // the app's tel:/sms: helpers are not needed by the build
 pub mod phone;
 #[path = "../../src/domain/route.rs"]
 pub mod route;
+pub mod sources;
 
 use data::*;
 use markdown::{render, Context, GlossaryTerm, Options_, Targets, Word};
@@ -75,6 +78,26 @@ fn toml_files_in(dir: &Path, errors: &mut Vec<String>) -> Vec<(String, PathBuf)>
     found
 }
 
+/// Checks each source's address (and any address in its note) against the allow-list. A
+/// source with no address must say in its note where its text can be read.
+fn check_source_links(sources: &Sources, allowed: &mut hosts::AllowList, errors: &mut Vec<String>) {
+    for (key, s) in sources {
+        let place = format!("sources.toml [{key}]");
+        if s.url.is_empty() {
+            if s.note.is_none() {
+                errors.push(format!(
+                    "{place}: no url: give the publisher's https:// address, or say in `note` where the text can be read"
+                ));
+            }
+        } else {
+            allowed.check_url(&place, &s.url, errors);
+        }
+        if let Some(note) = &s.note {
+            allowed.check_text(&place, note, errors);
+        }
+    }
+}
+
 /// Compiles the content folder `dir`. On failure, every problem found is returned.
 pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let mut errors = Vec::new();
@@ -95,7 +118,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ("safety-plan.toml", &plan_text),
         ("children.toml", &children_text),
     ] {
-        for problem in text.as_deref().map(guide::outdated).unwrap_or_default() {
+        for problem in text.as_deref().map(outdated::in_toml).unwrap_or_default() {
             errors.push(format!("content/{name}: {problem}"));
         }
     }
@@ -115,14 +138,21 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             }
         }
     }
-    check_sources(&sources, &mut errors);
+    sources::check_sources(&sources, &mut errors);
+    let hosts_text = read(&dir.join("source-hosts.toml"), &mut files, &mut errors);
+    let hosts_file: Option<hosts::HostsFile> = parse("source-hosts.toml", hosts_text, &mut errors);
+    let mut allowed = hosts::AllowList::new(
+        hosts_file.unwrap_or(hosts::HostsFile { host: Vec::new() }),
+        &mut errors,
+    );
+    check_source_links(&sources, &mut allowed, &mut errors);
     let source_keys: BTreeSet<String> = sources.keys().cloned().collect();
 
     let mut glossary: Option<GlossaryFile> = parse("glossary.toml", glossary_text, &mut errors);
     // More terms may sit in content/glossary/*.toml, as with sources.
     for (name, path) in toml_files_in(&dir.join("glossary"), &mut errors) {
         let text = read(&path, &mut files, &mut errors);
-        for problem in text.as_deref().map(guide::outdated).unwrap_or_default() {
+        for problem in text.as_deref().map(outdated::in_toml).unwrap_or_default() {
             errors.push(format!("content/glossary/{name}: {problem}"));
         }
         let more: Option<GlossaryFile> = parse(&format!("glossary/{name}"), text, &mut errors);
@@ -404,6 +434,34 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             "school-src",
             &mut errors,
         ));
+    }
+
+    // Links in every other file: guide Markdown, glossary, services' web addresses, and
+    // any other text. (Each file is read once more here; they are small.)
+    let registry = dir.join("sources");
+    for path in files.iter().filter(|p| {
+        !p.starts_with(&registry)
+            && !p.ends_with("sources.toml")
+            && !p.ends_with("source-hosts.toml")
+    }) {
+        if let Ok(text) = fs::read_to_string(path) {
+            let place = path.strip_prefix(dir).unwrap_or(path).display();
+            allowed.check_text(&format!("content/{place}"), &text, &mut errors);
+        }
+    }
+    allowed.check_all_used(&mut errors);
+    let cited = sources::cited_by(
+        &pages,
+        terms,
+        lists,
+        service_list,
+        plan.as_ref(),
+        children.as_ref(),
+    );
+    // Only once all else is well: a page that fails to compile cites nothing, and its
+    // sources would be reported as unused.
+    if errors.is_empty() {
+        sources::check_every_source_cited(&sources, &cited, &mut errors);
     }
 
     if !errors.is_empty() {
