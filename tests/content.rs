@@ -489,7 +489,7 @@ fn a_listed_host_nothing_links_to_fails() {
     });
     assert_caught(
         &errors,
-        "kind \"blog\" is not one of primary, official, charity, research, professional",
+        "kind \"blog\" is not one of primary, official, charity, research, professional, press",
     );
 }
 

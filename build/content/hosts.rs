@@ -31,8 +31,16 @@ pub struct HostEntry {
 ///   inspectorates, the NHS);
 /// - charity: charities and voluntary organisations;
 /// - research: universities, journals and research bodies;
-/// - professional: firms and professional bodies (law firms, trade press): explainers only.
-pub const KINDS: &[&str] = &["primary", "official", "charity", "research", "professional"];
+/// - professional: firms and professional bodies (law firms): explainers only;
+/// - press: newspapers, broadcasters and trade press: reports, never the rule itself.
+pub const KINDS: &[&str] = &[
+    "primary",
+    "official",
+    "charity",
+    "research",
+    "professional",
+    "press",
+];
 
 /// The allow-list, and which of its hosts the content links to.
 pub struct AllowList {
