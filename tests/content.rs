@@ -234,7 +234,7 @@ fn a_page_without_sources_fails() {
 #[test]
 fn a_citation_of_an_unknown_source_fails() {
     let errors = errors_after("unknownsource", |d| {
-        edit(d, PAGE, "[^Olliers-2022]", "[^Made-Up-2099]")
+        edit(d, PAGE, "[^Seed-NWG]", "[^Made-Up-2099]")
     });
     assert_caught(&errors, "[^Made-Up-2099]: no such source");
 }
