@@ -605,7 +605,7 @@ fn sources_may_live_in_their_own_files_but_once() {
     });
     assert_caught(
         &errors,
-        "sources.toml [Area-Test]: nothing cites this source",
+        "sources/test-area.toml [Area-Test]: nothing cites this source",
     );
     let errors = errors_after("twice", |d| {
         fs::create_dir_all(d.join("sources")).unwrap();

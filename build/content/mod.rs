@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod emit;
+pub mod files;
 pub mod guide;
 pub mod hosts;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub mod route;
 pub mod sources;
 
 use data::*;
+use files::{parse, read, toml_files_in};
 use markdown::{render, Context, GlossaryTerm, Options_, Targets, Word};
 use std::collections::BTreeSet;
 use std::fs;
@@ -33,69 +35,6 @@ pub struct Compiled {
     /// Guide pages' Markdown bodies by slug, for the reading-age test.
     #[allow(dead_code)] // read by tests/content.rs, not by build.rs
     pub guide_bodies: Vec<(String, String)>,
-}
-
-fn read(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) -> Option<String> {
-    files.push(path.to_owned());
-    match fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            errors.push(format!("{}: {e}", path.display()));
-            None
-        }
-    }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(
-    name: &str,
-    text: Option<String>,
-    errors: &mut Vec<String>,
-) -> Option<T> {
-    match toml::from_str(&text?) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            errors.push(format!("content/{name}: {e}"));
-            None
-        }
-    }
-}
-
-/// The `.toml` files in `dir` (none if it does not exist), by name.
-fn toml_files_in(dir: &Path, errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
-        .collect();
-    if found.is_empty() {
-        errors.push(format!("{}: no .toml files", dir.display()));
-    }
-    found.sort();
-    found
-}
-
-/// Checks each source's address (and any address in its note) against the allow-list. A
-/// source with no address must say in its note where its text can be read.
-fn check_source_links(sources: &Sources, allowed: &mut hosts::AllowList, errors: &mut Vec<String>) {
-    for (key, s) in sources {
-        let place = format!("sources.toml [{key}]");
-        if s.url.is_empty() {
-            if s.note.is_none() {
-                errors.push(format!(
-                    "{place}: no url: give the publisher's https:// address, or say in `note` where the text can be read"
-                ));
-            }
-        } else {
-            allowed.check_url(&place, &s.url, errors);
-        }
-        if let Some(note) = &s.note {
-            allowed.check_text(&place, note, errors);
-        }
-    }
 }
 
 /// Compiles the content folder `dir`. On failure, every problem found is returned.
@@ -123,29 +62,10 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
     }
 
-    let mut sources: Sources = parse("sources.toml", sources_text, &mut errors).unwrap_or_default();
-    // More sources may sit in content/sources/*.toml, one file per area, so writers working
-    // on different pages do not edit the same file. A key may be defined only once.
-    for (name, path) in toml_files_in(&dir.join("sources"), &mut errors) {
-        let more: Option<Sources> = parse(
-            &format!("sources/{name}"),
-            read(&path, &mut files, &mut errors),
-            &mut errors,
-        );
-        for (key, entry) in more.unwrap_or_default() {
-            if sources.insert(key.clone(), entry).is_some() {
-                errors.push(format!("content/sources/{name}: [{key}] is defined twice"));
-            }
-        }
-    }
+    let sources = files::read_sources(dir, sources_text, &mut files, &mut errors);
     sources::check_sources(&sources, &mut errors);
-    let hosts_text = read(&dir.join("source-hosts.toml"), &mut files, &mut errors);
-    let hosts_file: Option<hosts::HostsFile> = parse("source-hosts.toml", hosts_text, &mut errors);
-    let mut allowed = hosts::AllowList::new(
-        hosts_file.unwrap_or(hosts::HostsFile { host: Vec::new() }),
-        &mut errors,
-    );
-    check_source_links(&sources, &mut allowed, &mut errors);
+    let mut allowed = files::read_allow_list(dir, &mut files, &mut errors);
+    files::check_source_links(&sources, &mut allowed, &mut errors);
     let source_keys: BTreeSet<String> = sources.keys().cloned().collect();
 
     let mut glossary: Option<GlossaryFile> = parse("glossary.toml", glossary_text, &mut errors);
@@ -436,31 +356,19 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ));
     }
 
-    // Links in every other file: guide Markdown, glossary, services' web addresses, and
-    // any other text. (Each file is read once more here; they are small.)
-    let registry = dir.join("sources");
-    for path in files.iter().filter(|p| {
-        !p.starts_with(&registry)
-            && !p.ends_with("sources.toml")
-            && !p.ends_with("source-hosts.toml")
-    }) {
-        if let Ok(text) = fs::read_to_string(path) {
-            let place = path.strip_prefix(dir).unwrap_or(path).display();
-            allowed.check_text(&format!("content/{place}"), &text, &mut errors);
-        }
-    }
+    files::check_links_in_files(dir, &files, &mut allowed, &mut errors);
     allowed.check_all_used(&mut errors);
-    let cited = sources::cited_by(
-        &pages,
-        terms,
-        lists,
-        service_list,
-        plan.as_ref(),
-        children.as_ref(),
-    );
     // Only once all else is well: a page that fails to compile cites nothing, and its
     // sources would be reported as unused.
     if errors.is_empty() {
+        let cited = sources::cited_by(
+            &pages,
+            terms,
+            lists,
+            service_list,
+            plan.as_ref(),
+            children.as_ref(),
+        );
         sources::check_every_source_cited(&sources, &cited, &mut errors);
     }
 

@@ -22,6 +22,9 @@ pub struct SourceEntry {
     /// The old name of `read`, which stamped a month on every source whether or not it was
     /// read. Kept only to say it is gone: the build rejects it.
     pub checked: Option<toml::Value>,
+    /// The file it is defined in ("sources.toml", "sources/law-ew.toml"), for messages.
+    #[serde(skip)]
+    pub file: String,
 }
 
 /// The earliest and latest read dates the build accepts. A read date before 2000 or after
@@ -66,7 +69,7 @@ pub fn is_published(text: &str) -> bool {
 /// Checks each source's title, dates and fields. (Its address is checked by `hosts`.)
 pub fn check_sources(sources: &Sources, errors: &mut Vec<String>) {
     for (key, s) in sources {
-        let mut bad = |what: String| errors.push(format!("sources.toml [{key}]: {what}"));
+        let mut bad = |what: String| errors.push(format!("{} [{key}]: {what}", s.file));
         if s.title.trim().is_empty() {
             bad("no title".into());
         }
@@ -119,9 +122,10 @@ pub fn check_every_source_cited(
     cited: &BTreeSet<String>,
     errors: &mut Vec<String>,
 ) {
-    for key in sources.keys().filter(|k| !cited.contains(*k)) {
+    for (key, s) in sources.iter().filter(|(k, _)| !cited.contains(*k)) {
         errors.push(format!(
-            "sources.toml [{key}]: nothing cites this source: cite it or delete it"
+            "{} [{key}]: nothing cites this source: cite it or delete it",
+            s.file
         ));
     }
 }
