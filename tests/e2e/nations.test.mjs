@@ -122,7 +122,9 @@ for (const nation of NATIONS) {
     await page.goto(h.url('/services'));
     await appReady(page);
     assert.equal(await page.getByLabel('Where do you live?').inputValue(), nation.id);
-    assert.ok((await page.locator('#childline').count()) === 1, 'UK-wide services stay');
+    const covers = await page.locator('.app-service dd').filter({ hasText: /England|Wales|Scotland|Northern Ireland/ }).allInnerTexts();
+    assert.ok(covers.length > 0 && covers.every((c) => c.includes(nation.name)), `services for ${nation.name}: ${covers}`);
+    assert.ok(covers.some((c) => c === 'England, Wales, Scotland and Northern Ireland'), 'UK-wide services stay');
     // The glossary marks terms not used where she lives.
     await page.goto(h.url('/glossary'));
     await appReady(page);
