@@ -69,7 +69,11 @@ pub fn GuideIndexPage() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p>"You have not said where you live, so this shows pages for England. " {choose_link("Choose where you live")}</p>
+            <p>
+                {if residence.get().answered() { "You are not sure where you live" } else { "You have not said where you live" }}
+                ", so this shows pages for England. "
+                {choose_link("Choose where you live")}
+            </p>
         }
         .into_any(),
     }
@@ -155,11 +159,14 @@ fn NationNote(
     asked: Option<Nation>,
 ) -> impl IntoView {
     let for_whom = in_words(page.nations);
-    let others: Vec<&'static GuidePage> = guide_versions(page.slug)
+    // In the order Harbour lists the nations (England, Wales, Scotland, Northern Ireland).
+    let mut others: Vec<&'static GuidePage> = guide_versions(page.slug)
         .filter(|v| v.variant != page.variant)
         .collect();
+    others.sort_by_key(|v| v.nations.first().and_then(|n| Nation::from_id(n)));
     let differs = (!others.is_empty()).then(|| {
-        let nations: Vec<&str> = others.iter().flat_map(|v| v.nations.iter().copied()).collect();
+        let mut nations: Vec<&str> = others.iter().flat_map(|v| v.nations.iter().copied()).collect();
+        nations.sort_by_key(|n| Nation::from_id(n));
         let links = others.iter().enumerate().map(|(i, v)| {
             view! {
                 {(i > 0).then_some(" · ")}
