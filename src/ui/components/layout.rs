@@ -99,19 +99,25 @@ pub fn quick_exit_here(store: Store) {
     browser::replace_location(&url);
 }
 
-/// The footer: safety, settings, and what Harbour is not.
+/// The footer: safety, settings, and what Harbour is not. In discreet mode it names
+/// nothing that says what Harbour is for (the guide's own pages say it is not legal
+/// advice); 999 stays.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let discreet = use_store().discreet;
     view! {
         <footer class="app-footer">
             <div class="app-footer__inner">
                 <ul class="app-footer__list">
-                    <li><a href=href("/safety")>"Using Harbour safely"</a></li>
+                    <li><a href=href("/safety")>{move || if discreet.get() { "Privacy" } else { "Using Harbour safely" }}</a></li>
                     <li><a href=href("/settings")>"Settings"</a></li>
-                    <li><a href=href("/services")>"Help and services"</a></li>
+                    <Show when=move || !discreet.get()>
+                        <li><a href=href("/services")>"Help and services"</a></li>
+                    </Show>
                 </ul>
                 <p>
-                    "Harbour gives information, not legal advice. In an emergency, call "
+                    {move || if discreet.get() { "" } else { "Harbour gives information, not legal advice. " }}
+                    "In an emergency, call "
                     <a href="tel:999">"999"</a>"."
                 </p>
             </div>
