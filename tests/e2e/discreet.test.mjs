@@ -51,8 +51,8 @@ test('with discreet mode on, every route and guide page shows only the plain cov
   for (const [path, heading] of routes) {
     await page.goto(h.url(path));
     await appReady(page);
-    await coverHeading(page).waitFor();
     await assertNothingRevealing(page, `${path} before she opens it`);
+    await coverHeading(page).waitFor();
     assert.equal(await page.title(), 'Notes', `${path}: title`);
     assert.match(await page.locator('#app-favicon').getAttribute('href'), /notes\.svg$/);
     // 999 and quick exit stay one tap away on the cover.
@@ -85,9 +85,9 @@ test('the static page, with the app blocked, shows the plain cover and a plain f
     await page.goto(h.url(path));
     await page.getByText('This page has stopped working').waitFor({ timeout: 10000 });
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-started')), false, 'the app did not start');
+    await assertNothingRevealing(page, `static ${path}`);
     await coverHeading(page).waitFor();
     assert.equal(await page.title(), 'Notes');
-    await assertNothingRevealing(page, `static ${path}`);
   }
   // She can still open it without the app: the static page's own words show, under a
   // header that still says only "Notes".

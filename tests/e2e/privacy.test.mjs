@@ -391,9 +391,9 @@ test('coming back after her idle time ran out while away, Harbour is locked befo
         });
       })
   );
-  assert.equal(seen.coveredWhileAway, true, 'covered while away');
   assert.doesNotMatch(seen.text, /CANARY-AWAY/, 'her words at the first frame back');
   assert.equal(seen.heading, 'Harbour is locked');
+  assert.equal(seen.coveredWhileAway, true, 'covered while away');
   await page.waitForFunction(() => !document.getElementById('app-privacy-cover'));
   await context.close();
 });

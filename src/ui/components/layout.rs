@@ -104,19 +104,23 @@ pub fn quick_exit_here(store: Store) {
 /// advice); 999 stays.
 #[component]
 pub fn Footer() -> impl IntoView {
-    let discreet = use_store().discreet;
+    // Both wordings are on the page; discreet mode's class on <html> shows one (cheaper in
+    // the shell than reactive text).
     view! {
         <footer class="app-footer">
             <div class="app-footer__inner">
                 <ul class="app-footer__list">
-                    <li><a href=href("/safety")>{move || if discreet.get() { "Privacy" } else { "Using Harbour safely" }}</a></li>
+                    <li>
+                        <a href=href("/safety")>
+                            <span class="app-if-open">"Using Harbour safely"</span>
+                            <span class="app-if-discreet">"Privacy"</span>
+                        </a>
+                    </li>
                     <li><a href=href("/settings")>"Settings"</a></li>
-                    <Show when=move || !discreet.get()>
-                        <li><a href=href("/services")>"Help and services"</a></li>
-                    </Show>
+                    <li class="app-if-open"><a href=href("/services")>"Help and services"</a></li>
                 </ul>
                 <p>
-                    {move || if discreet.get() { "" } else { "Harbour gives information, not legal advice. " }}
+                    <span class="app-if-open">"Harbour gives information, not legal advice. "</span>
                     "In an emergency, call "
                     <a href="tel:999">"999"</a>"."
                 </p>

@@ -18,7 +18,12 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="app-notice app-notice--success" role="status">
-                <p class="app-notice__title">{move || discreet_text(store, "A new version of Harbour is ready")}</p>
+                // Both wordings, one shown by discreet mode's class on <html> (cheaper in
+                // the shell than a reactive text).
+                <p class="app-notice__title">
+                    <span class="app-if-open">"A new version of Harbour is ready"</span>
+                    <span class="app-if-discreet">"A new version is ready"</span>
+                </p>
                 <p>"Your notes and plans stay as they are."</p>
                 <button
                     type="button"

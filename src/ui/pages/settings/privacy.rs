@@ -2,7 +2,6 @@
 
 use crate::adapters::{browser, wipe};
 use crate::domain::data::DEFAULT_EXIT_URL;
-use crate::ui::components::page::discreet_text;
 use crate::ui::nav;
 use crate::ui::store::{broadcast, use_store, WIPED};
 use leptos::prelude::*;
@@ -158,8 +157,13 @@ pub fn DeleteEverything() -> impl IntoView {
         >
             <div class="app-notice app-notice--warning" role="alert">
                 <h3 class="app-notice__title">"Delete everything on this phone?"</h3>
-                <p>{move || discreet_text(store, "This deletes all your notes, plans, contacts, dates and settings, and Harbour's offline copy. It cannot be undone.")}</p>
-                <p>{move || discreet_text(store, "Files you downloaded from Harbour are not deleted. Check your downloads folder.")}</p>
+                // Shown on the lock screen too, so in discreet mode it does not name Harbour.
+                <p>
+                    "This deletes all your notes, plans, contacts, dates and settings, and "
+                    <span class="app-if-open">"Harbour's"</span><span class="app-if-discreet">"the"</span>
+                    " offline copy. It cannot be undone."
+                </p>
+                <p>"Files you downloaded are not deleted. Check your downloads folder."</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--warning" disabled=move || busy.get() on:click=delete.clone()>
                         "Yes, delete everything"
