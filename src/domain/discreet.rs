@@ -11,7 +11,11 @@ pub fn without_name(text: &str) -> String {
         out.push_str(&rest[..at]);
         let before = out.trim_end();
         let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?']);
-        out.push_str(if starts_sentence { "This app" } else { "this app" });
+        out.push_str(if starts_sentence {
+            "This app"
+        } else {
+            "this app"
+        });
         rest = &rest[at + NAME.len()..];
     }
     out.push_str(rest);
@@ -36,7 +40,10 @@ mod tests {
 
     #[test]
     fn text_without_the_name_is_unchanged() {
-        assert_eq!(without_name("Locked in another tab"), "Locked in another tab");
+        assert_eq!(
+            without_name("Locked in another tab"),
+            "Locked in another tab"
+        );
         assert_eq!(without_name(""), "");
     }
 }

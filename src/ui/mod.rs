@@ -31,7 +31,8 @@ fn show_failure() {
     let Some(body) = doc.body() else {
         return;
     };
-    let text = "<div class=\"app-main\"><div class=\"app-notice app-notice--warning\" role=\"alert\">\
+    let text =
+        "<div class=\"app-main\"><div class=\"app-notice app-notice--warning\" role=\"alert\">\
         <h2 class=\"app-heading-m\">Harbour has stopped working</h2>\
         <p>Something went wrong. What you wrote before this moment is saved on this phone.</p>\
         <p><a href=\"./\">Reload Harbour</a>. In an emergency call <a href=\"tel:999\">999</a>.</p>\
