@@ -235,7 +235,8 @@ pub fn emit(input: &Input) -> String {
             lit(&s.title),
             lit(&s.url),
             lit(&s.published),
-            opt(&s.read.clone().or(s.checked.clone()))
+            // The app still calls the read date `checked`.
+            opt(&s.read)
         );
     }
     out.push_str("];\n");
