@@ -230,12 +230,11 @@ pub fn emit(input: &Input) -> String {
     {
         let _ = writeln!(
             out,
-            "    Source {{ key: {}, title: {}, url: {}, published: {}, checked: {} }},",
+            "    Source {{ key: {}, title: {}, url: {}, published: {}, read: {} }},",
             lit(key),
             lit(&s.title),
             lit(&s.url),
             lit(&s.published),
-            // The app still calls the read date `checked`.
             opt(&s.read)
         );
     }

@@ -12,8 +12,8 @@ pub struct Source {
     pub url: &'static str,
     /// When the source itself is dated: "2023-03-30", "2023", "c. 2012–13" or "undated".
     pub published: &'static str,
-    /// When Harbour's research last read it ("2026-11").
-    pub checked: &'static str,
+    /// The day Harbour read its text ("2026-12-04").
+    pub read: &'static str,
 }
 
 /// A page of the crisis guide.
@@ -185,14 +185,14 @@ pub fn service(id: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.id == id)
 }
 
-/// A source's dates in words: "published 30 March 2023; checked November 2026".
+/// A source's dates in words: "published 30 March 2023; read for Harbour 4 December 2026".
 pub fn source_dates(source: &Source) -> String {
     let published = if source.published == "undated" {
         "undated".to_owned()
     } else {
         format!("published {}", human_date(source.published))
     };
-    format!("{published}; checked {}", human_date(source.checked))
+    format!("{published}; read for Harbour {}", human_date(source.read))
 }
 
 /// "2023-03-30" → "30 March 2023"; "2023-03" → "March 2023"; anything else as it is.
