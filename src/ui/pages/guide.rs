@@ -38,7 +38,7 @@ pub fn GuideIndexPage() -> impl IntoView {
         .collect_view();
     view! {
         <h1 class="app-heading-l">"What is happening"</h1>
-        <p class="app-lead">"A plain guide to what happens now and next. Each fact shows where it comes from and when it was checked."</p>
+        <p class="app-lead">"A plain guide to what happens now and next. Each fact shows where it comes from, when that was published, and when Harbour read it."</p>
         <p>"This guide is information, not legal advice. For advice about your situation, talk to a solicitor, Family Rights Group or Citizens Advice."</p>
         <GuideTools/>
         <ul class="app-card-list">{pages}</ul>
