@@ -334,11 +334,57 @@ fn bad_services_fail() {
         edit(
             d,
             "services.toml",
-            "checked = \"2026-11\"",
+            "checked = \"2026-12-04\"",
             "checked = \"soon\"",
         )
     });
-    assert_caught(&errors, "checked \"soon\" is not YYYY-MM");
+    assert_caught(&errors, "checked \"soon\" is not a day (YYYY-MM-DD)");
+    // A service's checked date is the day its own page was read: a month is not enough.
+    let errors = errors_after("servicemonth", |d| {
+        edit(
+            d,
+            "services.toml",
+            "checked = \"2026-12-04\"",
+            "checked = \"2026-12\"",
+        )
+    });
+    assert_caught(&errors, "checked \"2026-12\" is not a day (YYYY-MM-DD)");
+    // "Could not check" must name a detail the service actually gives.
+    let errors = errors_after("unconfirmedabsent", |d| {
+        edit(
+            d,
+            "services.toml",
+            "unconfirmed = []",
+            "unconfirmed = [\"email\"]",
+        )
+    });
+    assert_caught(
+        &errors,
+        "unconfirmed \"email\" names a field the service does not give",
+    );
+}
+
+#[test]
+fn a_former_service_id_keeps_old_links_working() {
+    // The real content links to /services#citizens-advice, the England entry's former id.
+    let page = fs::read_to_string(content_dir().join("guide/you.md")).unwrap();
+    assert!(page.contains("/services#citizens-advice)"));
+    assert!(errors_after("formerok", |_| {}).is_empty());
+    // Without the former id, that link has nowhere to go.
+    let errors = errors_after("formergone", |d| {
+        edit(d, "services.toml", "former_id = \"citizens-advice\"\n", "")
+    });
+    assert_caught(&errors, "citizens-advice");
+    // A former id may not clash with a current id.
+    let errors = errors_after("formerclash", |d| {
+        edit(
+            d,
+            "services.toml",
+            "former_id = \"nspcc\"",
+            "former_id = \"childline\"",
+        )
+    });
+    assert_caught(&errors, "former_id \"childline\" is already an id");
 }
 
 #[test]

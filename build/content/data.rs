@@ -60,6 +60,8 @@ pub struct ServicesFile {
 #[serde(deny_unknown_fields)]
 pub struct ServiceEntry {
     pub id: String,
+    /// An earlier id, kept so that links written with it (`/services#<former_id>`) still work.
+    pub former_id: Option<String>,
     pub name: String,
     pub run_by: Option<String>,
     pub offers: String,
@@ -317,10 +319,57 @@ pub fn check_service(s: &ServiceEntry, sources: &Sources, errors: &mut Vec<Strin
             ));
         }
     }
+    for u in &s.unconfirmed {
+        let given = match u.as_str() {
+            "phone" => &s.phone,
+            "text" => &s.text,
+            "web" => &s.web,
+            "email" => &s.email,
+            "hours" => &s.hours,
+            "cost" => &s.cost,
+            _ => continue,
+        };
+        if given.is_none() {
+            bad(format!(
+                "unconfirmed {u:?} names a field the service does not give"
+            ));
+        }
+    }
+    // The day the organisation's own page was read, so a month alone is not enough.
     match &s.checked {
         None => bad("no checked date".into()),
-        Some(d) if !is_date(d) => bad(format!("checked {d:?} is not YYYY-MM or YYYY-MM-DD")),
+        Some(d) if !is_date(d) || d.len() != 10 => {
+            bad(format!("checked {d:?} is not a day (YYYY-MM-DD)"))
+        }
         Some(_) => {}
     }
     check_keys(&place, &s.sources, sources, errors);
+}
+
+/// Adds each service's former id to the ids links may use, once each and never clashing with
+/// a current id.
+pub fn add_former_service_ids(
+    services: &[ServiceEntry],
+    ids: &mut BTreeSet<String>,
+    errors: &mut Vec<String>,
+) {
+    for s in services {
+        let Some(former) = &s.former_id else {
+            continue;
+        };
+        let place = format!("services.toml [{}]", s.id);
+        if former.is_empty()
+            || !former
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(format!(
+                "{place}: former_id {former:?} must be lowercase letters, digits and -"
+            ));
+        } else if !ids.insert(former.clone()) {
+            errors.push(format!(
+                "{place}: former_id {former:?} is already an id or another former_id"
+            ));
+        }
+    }
 }

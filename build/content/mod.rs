@@ -144,6 +144,9 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ),
         plan_sections: PLAN_SECTIONS.iter().map(|s| (*s).to_owned()).collect(),
     };
+    // Links written with a service's earlier id still reach it.
+    let mut targets = targets;
+    add_former_service_ids(service_list, &mut targets.services, &mut errors);
 
     let glossary_terms: Vec<GlossaryTerm> = terms
         .iter()

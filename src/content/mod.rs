@@ -65,6 +65,8 @@ pub struct QuestionList {
 #[derive(Debug)]
 pub struct Service {
     pub id: &'static str,
+    /// An earlier id that links may still use ("" when none).
+    pub former_id: &'static str,
     pub name: &'static str,
     pub run_by: &'static str,
     pub offers: &'static str,
@@ -80,7 +82,7 @@ pub struct Service {
     pub categories: &'static [&'static str],
     pub sources: &'static [&'static str],
     pub checked: &'static str,
-    /// Fields the research could not confirm ("phone", "hours", …).
+    /// Fields that could not be read on the organisation's own website ("phone", "hours", …).
     pub unconfirmed: &'static [&'static str],
     pub note: &'static str,
     pub emergency: bool,

@@ -326,20 +326,11 @@ pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// A safe file name for a date's calendar file.
+/// A safe, neutral file name for a date's calendar file: the downloads list may be seen by
+/// someone else, so it names neither Harbour nor the kind of date ("court", "bail").
 pub fn ics_filename(date: &KeyDate) -> String {
-    let kind: String = date
-        .kind
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    let kind = if kind.is_empty() {
-        "date".to_owned()
-    } else {
-        kind
-    };
     format!(
-        "{}-{kind}.ics",
+        "{}-appointment.ics",
         date.date
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '-')

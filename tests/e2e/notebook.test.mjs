@@ -54,7 +54,7 @@ test('entries and dates are added, reloaded, backed up, deleted and brought back
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
   assert.match(calendar, /DTSTART;VALUE=DATE:20990301\r\n/);
   assert.match(calendar, /LOCATION:CANARY-COURT Leeds\\; Court 3\r\n/);
-  assert.equal(ics.suggestedFilename(), '2099-03-01-court.ics');
+  assert.equal(ics.suggestedFilename(), '2099-03-01-appointment.ics');
   assert.deepEqual(await axe(page), [], 'dates');
 
   // Coming up on the front page (a date within 30 days).

@@ -2,7 +2,7 @@
 //! discreet mode. A wrong passphrase changes nothing; a forgotten one can only be replaced
 //! by deleting everything, and the page says so plainly.
 
-use crate::ui::components::page::use_page_title;
+use crate::ui::components::page::{discreet_text, use_page_title};
 use crate::ui::pages::settings::DeleteEverything;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -30,8 +30,13 @@ pub fn LockScreen() -> impl IntoView {
             let result = store.unlock(text).await;
             busy.set(false);
             match result {
-                Ok(()) => passphrase.set(String::new()),
-                Err(why) => error.set(Some(why)),
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    // The lock screen was her cover: open straight onto the page.
+                    store.covered.set(false);
+                }
+                // Her mistake can show with discreet mode on: say it without the name.
+                Err(why) => error.set(Some(discreet_text(store, &why))),
             }
         });
     };

@@ -24,7 +24,8 @@ pub fn SafetyPage() -> impl IntoView {
         <p><a href=href("/settings")>"Turn on the lock in Settings"</a></p>
 
         <h2 class="app-heading-m">"Discreet mode"</h2>
-        <p>"Discreet mode changes Harbour's name and icon to “Notes” on every page, in the browser tab and on the lock screen. It does not change the web address."</p>
+        <p>"In discreet mode, Harbour first shows a plain page called “Notes” every time it opens, and its name and icon become “Notes” everywhere: in the browser tab, at the top and bottom of every page, in messages and on the lock screen."</p>
+        <p>"It does not hide the pages themselves once you open them, or the web address. Anyone who opens the notes can read on, so turn on the lock as well."</p>
 
         <h2 class="app-heading-m">"If you share this phone or computer"</h2>
         <ul>

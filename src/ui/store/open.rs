@@ -33,6 +33,7 @@ pub(super) fn open() -> Store {
     let store = Store {
         snapshot,
         discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
+        covered: RwSignal::new(browser::has_root_class("app-covered")),
         health: RwSignal::new(health.clone()),
         lock_state: RwSignal::new(LockState::Off),
         notices: RwSignal::new(Vec::new()),
