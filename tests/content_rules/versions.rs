@@ -6,28 +6,36 @@ use super::{assert_caught, edit, errors_after, PAGE};
 use std::fs;
 use std::path::Path;
 
-/// Adds `guide/police.<variant>.md`, a copy of the police page with other front matter.
-fn add_police_version(dir: &Path, variant: &str, nations: &str, order: u32) {
-    let text = fs::read_to_string(dir.join(PAGE)).unwrap();
+/// A page for England and Wales with no other versions (order 7).
+const BASE: &str = "guide/protective-parent.md";
+
+/// Adds `guide/protective-parent.<variant>.md`, a copy of [`BASE`] with other front matter.
+fn add_version(dir: &Path, variant: &str, nations: &str, order: u32) {
+    let text = fs::read_to_string(dir.join(BASE)).unwrap();
+    assert!(text.contains("nations = [\"england\", \"wales\"]") && text.contains("order = 7\n"));
     let text = text
         .replacen(
             "nations = [\"england\", \"wales\"]",
             &format!("nations = {nations}"),
             1,
         )
-        .replacen("order = 2\n", &format!("order = {order}\n"), 1);
-    fs::write(dir.join(format!("guide/police.{variant}.md")), text).unwrap();
+        .replacen("order = 7\n", &format!("order = {order}\n"), 1);
+    fs::write(
+        dir.join(format!("guide/protective-parent.{variant}.md")),
+        text,
+    )
+    .unwrap();
 }
 
 #[test]
 fn a_nation_version_compiles_and_its_address_is_a_link_target() {
     let errors = errors_after("version", |d| {
-        add_police_version(d, "scotland", "[\"scotland\"]", 2);
+        add_version(d, "scotland", "[\"scotland\"]", 7);
         edit(
             d,
             "guide/first-days.md",
             "](/dates)",
-            "](/dates), [in Scotland](/guide/police/scotland), [in Wales](/guide/police/wales)",
+            "](/dates), [in Scotland](/guide/protective-parent/scotland), [in Wales](/guide/protective-parent/wales)",
         );
     });
     assert!(errors.is_empty(), "{errors:#?}");
@@ -36,20 +44,23 @@ fn a_nation_version_compiles_and_its_address_is_a_link_target() {
 #[test]
 fn versions_that_overlap_in_nations_fail() {
     let errors = errors_after("overlap", |d| {
-        add_police_version(d, "scotland", "[\"scotland\", \"wales\"]", 2)
+        add_version(d, "scotland", "[\"scotland\", \"wales\"]", 7)
     });
     assert_caught(
         &errors,
-        "content/guide/police.scotland.md: wales is already covered by content/guide/police.md",
+        "content/guide/protective-parent.scotland.md: wales is already covered by content/guide/protective-parent.md",
     );
 }
 
 #[test]
 fn versions_with_different_orders_fail() {
     let errors = errors_after("versionorder", |d| {
-        add_police_version(d, "scotland", "[\"scotland\"]", 99)
+        add_version(d, "scotland", "[\"scotland\"]", 99)
     });
-    assert_caught(&errors, "the versions of \"police\" must share one order");
+    assert_caught(
+        &errors,
+        "the versions of \"protective-parent\" must share one order",
+    );
     let errors = errors_after("sameorder", |d| {
         edit(d, "guide/court.md", "order = 3\n", "order = 2\n")
     });
@@ -59,11 +70,11 @@ fn versions_with_different_orders_fail() {
 #[test]
 fn a_link_to_a_nation_with_no_version_fails() {
     let errors = errors_after("nationlink", |d| {
-        edit(d, PAGE, "](/dates)", "](/guide/police/scotland)")
+        edit(d, PAGE, "](/dates)", "](/guide/protective-parent/scotland)")
     });
     assert_caught(
         &errors,
-        "broken link \"/guide/police/scotland\": no version of guide page \"police\" is for Scotland",
+        "broken link \"/guide/protective-parent/scotland\": no version of guide page \"protective-parent\" is for Scotland",
     );
     let errors = errors_after("nationname", |d| {
         edit(d, PAGE, "](/dates)", "](/guide/police/ulster)")
@@ -77,7 +88,7 @@ fn a_link_to_a_nation_with_no_version_fails() {
 #[test]
 fn a_badly_named_guide_file_fails() {
     let errors = errors_after("versionname", |d| {
-        add_police_version(d, "Scot_land", "[\"scotland\"]", 2)
+        add_version(d, "Scot_land", "[\"scotland\"]", 7)
     });
     assert_caught(
         &errors,
