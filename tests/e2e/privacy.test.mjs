@@ -46,6 +46,7 @@ async function unlock(page, passphrase = PASS) {
 const everythingStored = (page) =>
   page.evaluate(async () => {
     const values = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+    for (const k of Object.keys(sessionStorage)) values.push(`session:${k}=${sessionStorage.getItem(k)}`);
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
@@ -140,15 +141,16 @@ test('with the lock on, her words are in no stored value or cache, and a wrong p
   const page = await freshNotebook(context);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await turnLockOn(page);
-  await page.getByRole('link', { name: 'Notebook' }).count();
   await page.goto(h.url('/notebook'));
   await appReady(page);
   // Every new page load starts locked.
   await unlock(page);
   await page.getByRole('heading', { name: 'Notebook' }).waitFor();
+  const sealedBefore = await page.evaluate(() => localStorage.getItem('harbour'));
   await page.fill('#notes', 'CANARY-SECRET words');
-  await page.waitForTimeout(600);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  // Wait for the autosave (a new sealed text), rather than a visibilitychange event the
+  // page would ignore because it is not hidden.
+  await page.waitForFunction((was) => localStorage.getItem('harbour') !== was, sealedBefore);
   const stored = await everythingStored(page);
   assert.match(stored, /"sealed"/, 'the envelope is sealed');
   assert.match(stored, /"iterations":600000/, 'KDF parameters are stored with the data');

@@ -13,6 +13,7 @@
 //! (index.html). Without it (browser tests, the benchmark) the codec is a plain call: an
 //! unsplit wasm cannot load a chunk, and would fail to start.
 
+use super::{open, sealing, tabs, Held, Store};
 use crate::domain::backup;
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded, Locked, Opened, UnlockError};
@@ -43,6 +44,18 @@ pub struct Codec {
     pub open_copy: fn(&str, &Key) -> Option<String>,
     /// True when a kept copy is sealed.
     pub is_sealed_copy: fn(&str) -> bool,
+    // The store's steps that run only once this chunk is here live in it too, so the shell
+    // does not carry them: putting what was read at start into the store, taking in
+    // another tab's save, and what follows an unlock.
+    /// Puts what was read at start into the store (`open::apply`).
+    pub(super) apply_read: fn(Store, Codec, Loaded, Option<String>),
+    /// Takes in the stored text another tab saved (`tabs::adopt`).
+    pub(super) adopt: fn(Store, Codec, String),
+    /// After an unlock: keeps the copy from before an update, seals kept copies, and
+    /// merges in words held while locked (`sealing::after_unlock`).
+    pub(super) after_unlock: fn(Store, Codec, Option<String>, Option<Box<Held>>, Snapshot),
+    /// What she has now, for a download (`Store::download_text`).
+    pub(super) download_text: fn(Store, Codec) -> Option<(String, bool)>,
     /// Three-way merge of another tab's save.
     pub merge: fn(&Snapshot, &Snapshot, &Snapshot) -> Merged<Snapshot>,
     /// New key-derivation parameters for a fresh salt.
@@ -88,6 +101,10 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
         seal_copy: backup::export,
         open_copy,
         is_sealed_copy: backup::is_sealed_file,
+        apply_read: open::apply,
+        adopt: tabs::adopt,
+        after_unlock: sealing::after_unlock,
+        download_text: Store::download_text,
         merge: merge::merge::<Snapshot>,
         new_kdf: sealed::new_kdf,
         derivation: |kdf| sealed::derivation(kdf).map_err(|e| format!("{e:?}")),

@@ -3,10 +3,10 @@
 //! back from the back-forward cache.
 
 use super::codec::{self, Codec};
-use super::{tabs, Held, Lock, Notice, Store};
+use super::{Held, Lock, Notice, Store};
 use crate::adapters::{browser, crypto, storage};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{Loaded, UnlockError, BEFORE_MIGRATION_KEY, STORAGE_KEY};
+use crate::domain::envelope::{Loaded, UnlockError, STORAGE_KEY};
 use leptos::ev;
 use leptos::leptos_dom::helpers::{set_interval_with_handle, window_event_listener};
 use leptos::prelude::*;
@@ -170,10 +170,7 @@ impl Store {
                     // The lock was turned off in another tab.
                     let words = self.take_held();
                     self.adopt_unlocked(snapshot.clone(), Lock::Off, false);
-                    if words.is_some() {
-                        tabs::bring_back(self, words);
-                        tabs::merge_in(self, codec, snapshot);
-                    }
+                    (codec.after_unlock)(self, codec, None, words, snapshot);
                     return Ok(());
                 }
                 _ => match self.sync.with_value(|s| match &s.lock {
@@ -210,14 +207,7 @@ impl Store {
                     Lock::Unlocked { key, kdf },
                     unsaved,
                 );
-                if let Some(before) = &opened.before {
-                    self.keep_copy_as(codec, BEFORE_MIGRATION_KEY, before);
-                }
-                self.tidy_copies_after_unlock(codec);
-                if words.is_some() {
-                    tabs::bring_back(self, words);
-                    tabs::merge_in(self, codec, opened.snapshot);
-                }
+                (codec.after_unlock)(self, codec, opened.before, words, opened.snapshot);
                 Ok(())
             }
             Err(UnlockError::WrongPassphrase) => Err(UnlockRefused::Message(WRONG.into())),

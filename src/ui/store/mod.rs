@@ -259,7 +259,7 @@ impl Store {
     /// the text, and whether it is sealed (it is while the lock is on).
     pub async fn current_for_download(self) -> Option<(String, bool)> {
         let codec = codec::load().await.ok()?;
-        self.download_text(codec)
+        (codec.download_text)(self, codec)
     }
 
     /// True while what is stored has not been read yet (see [`Health::Opening`]).

@@ -70,7 +70,7 @@ impl Store {
             match loaded {
                 // Read again now: another tab may have saved while the chunk loaded.
                 Ok(codec) => match storage::read(STORAGE_KEY) {
-                    Ok(raw) => apply(self, codec, (codec.load)(raw.as_deref()), raw),
+                    Ok(raw) => (codec.apply_read)(self, codec, (codec.load)(raw.as_deref()), raw),
                     Err(_) => self.health.set(Health::Unavailable),
                 },
                 Err(_) => self.health.set(Health::NotOpened),
@@ -89,7 +89,7 @@ impl Store {
 
 /// Puts what was read into the store. (The lock is off until this has run, so a copy kept
 /// here is kept as it was stored: with the lock on, the stored text was sealed already.)
-fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<String>) {
+pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<String>) {
     let mut notices = Vec::new();
     let mut expect_stored = false;
     let mut base = Snapshot::default();

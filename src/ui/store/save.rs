@@ -3,7 +3,7 @@
 //! taking in anything another tab saved that this one has not seen.
 
 use super::codec::{self, Codec};
-use super::{tabs, Health, Lock, Store, SAVE_DELAY_MS};
+use super::{Health, Lock, Store, SAVE_DELAY_MS};
 use crate::adapters::{storage, storage::StorageError};
 use crate::domain::envelope::STORAGE_KEY;
 use leptos::leptos_dom::helpers::set_timeout_with_handle;
@@ -100,7 +100,7 @@ impl Store {
     /// tab, or the other tab is a newer Harbour).
     pub(super) fn catch_up(self, codec: Codec) -> bool {
         if let Some(current) = self.unseen_stored() {
-            tabs::adopt(self, codec, current);
+            (codec.adopt)(self, codec, current);
         }
         self.may_write_now()
     }

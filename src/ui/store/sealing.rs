@@ -6,7 +6,7 @@
 //! lock on or off, changing the passphrase and unlocking re-write the kept copies to match.
 
 use super::codec::{self, Codec};
-use super::{Lock, Store};
+use super::{tabs, Held, Lock, Store};
 use crate::adapters::{browser, crypto, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope;
@@ -138,7 +138,7 @@ impl Store {
 
     /// After unlocking: seals any kept copy still in the clear (left by an older Harbour or
     /// an interrupted change), and writes the copies that waited for the key.
-    pub(super) fn tidy_copies_after_unlock(self, codec: Codec) {
+    fn tidy_copies_after_unlock(self, codec: Codec) {
         let rewrites = self.sync.with_value(|s| match &s.lock {
             Lock::Unlocked { .. } => self.rewrites(codec, None, &s.lock),
             _ => Vec::new(),
@@ -146,6 +146,27 @@ impl Store {
         let _ = self.apply_rewrites(&rewrites);
         self.write_waiting_copies(codec);
         self.refresh_recovery_keys();
+    }
+}
+
+/// After an unlock (or finding the lock turned off in another tab): keeps `before` (what
+/// was stored before data was brought up to date) as a sealed copy, seals kept copies
+/// still in the clear, writes copies that waited for the key, and merges in the words
+/// `held` while locked against `theirs`, what was opened.
+pub(super) fn after_unlock(
+    store: Store,
+    codec: Codec,
+    before: Option<String>,
+    held: Option<Box<Held>>,
+    theirs: Snapshot,
+) {
+    if let Some(before) = before {
+        store.keep_copy_as(codec, envelope::BEFORE_MIGRATION_KEY, &before);
+    }
+    store.tidy_copies_after_unlock(codec);
+    if held.is_some() {
+        tabs::bring_back(store, held);
+        tabs::merge_in(store, codec, theirs);
     }
 }
 

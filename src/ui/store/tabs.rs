@@ -54,7 +54,7 @@ pub(super) fn adopt_external(store: Store) {
         return;
     };
     if let Some(current) = store.unseen_stored() {
-        adopt(store, codec, current);
+        (codec.adopt)(store, codec, current);
     }
 }
 

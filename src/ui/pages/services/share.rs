@@ -142,7 +142,7 @@ pub fn AddServicePage() -> impl IntoView {
                     {(!like.is_empty()).then(|| view! {
                         <div class="app-notice app-notice--warning" role="alert" id="link-lookalike">
                             <h2 class="app-notice__title">"Check this before you use it"</h2>
-                            <p>"This link uses the name or number of " {like.join(", ")} ", which is in Harbour's list of services. Harbour cannot tell whether it really comes from them: anyone can make a link like this."</p>
+                            <p>"This link uses the name or number of a service in Harbour's list: " {like.join("; ")} ". Harbour cannot tell whether it really comes from them: anyone can make a link like this."</p>
                             <p>"If you need that service, use the number in "<a href=href("/services")>"Harbour's list of services"</a>", or find it on the organisation's own website."</p>
                         </div>
                     })}
