@@ -206,9 +206,9 @@ fn sealed_data_moved_under_another_header_does_not_open() {
         b64.decode(&sealed_a.data).unwrap(),
         b64.decode(&sealed_b.data).unwrap(),
     );
-    let header_len = 4 + u32::from_be_bytes(db[..4].try_into().unwrap()) as usize;
-    let mut spliced = db[..header_len].to_vec();
-    spliced.extend_from_slice(&da[header_len..]);
+    let header_end = |d: &[u8]| 4 + u32::from_be_bytes(d[..4].try_into().unwrap()) as usize;
+    let mut spliced = db[..header_end(&db)].to_vec();
+    spliced.extend_from_slice(&da[header_end(&da)..]);
     sealed_b.data = b64.encode(spliced);
     mixed["sealed"] = serde_json::to_value(&sealed_b).unwrap();
     let result = open_locked(&locked(&serde_json::to_string(&mixed).unwrap()), &key);
