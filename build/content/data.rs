@@ -1,21 +1,9 @@
 //! The TOML content files as Rust types, and the checks each must pass.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-/// `sources.toml`: every source, by key.
-pub type Sources = BTreeMap<String, SourceEntry>;
-
-#[derive(Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct SourceEntry {
-    pub title: String,
-    pub url: String,
-    pub published: String,
-    pub checked: Option<String>,
-    /// The day Harbour read this text ("2026-12-04"); replaces `checked`.
-    pub read: Option<String>,
-}
+pub use super::sources::{check_keys, is_date, Sources};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +14,8 @@ pub struct GlossaryFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermEntry {
-    /// The nations this text is true for (to become required).
+    /// The nations this text is true for (required: an empty or missing list fails with a
+    /// message naming the entry).
     #[serde(default)]
     pub nations: Vec<String>,
     pub id: String,
@@ -50,7 +39,8 @@ pub struct QuestionsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionListEntry {
-    /// The nations this text is true for (to become required).
+    /// The nations this text is true for (required: an empty or missing list fails with a
+    /// message naming the entry).
     #[serde(default)]
     pub nations: Vec<String>,
     pub id: String,
@@ -70,6 +60,8 @@ pub struct ServicesFile {
 #[serde(deny_unknown_fields)]
 pub struct ServiceEntry {
     pub id: String,
+    /// An earlier id, kept so that links written with it (`/services#<former_id>`) still work.
+    pub former_id: Option<String>,
     pub name: String,
     pub run_by: Option<String>,
     pub offers: String,
@@ -110,7 +102,8 @@ pub struct SituationEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionEntry {
-    /// The nations this text is true for (to become required).
+    /// The nations this text is true for (required: an empty or missing list fails with a
+    /// message naming the entry).
     #[serde(default)]
     pub nations: Vec<String>,
     pub id: String,
@@ -142,7 +135,8 @@ pub struct ChildrenFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeneralEntry {
-    /// The nations this text is true for (to become required).
+    /// The nations this text is true for (required: an empty or missing list fails with a
+    /// message naming the entry).
     #[serde(default)]
     pub nations: Vec<String>,
     pub id: String,
@@ -154,7 +148,8 @@ pub struct GeneralEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandEntry {
-    /// The nations this text is true for (to become required).
+    /// The nations this text is true for (required: an empty or missing list fails with a
+    /// message naming the entry).
     #[serde(default)]
     pub nations: Vec<String>,
     pub id: String,
@@ -222,81 +217,21 @@ pub const PLAN_SECTIONS: &[&str] = &[
 ];
 pub const BANDS: &[&str] = &["under-5", "5-8", "9-12", "13-17", "adult"];
 
-/// "2026-11" or "2026-11-23", a real month and day.
-pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let num = |s: &str, len: usize, lo: u32, hi: u32| {
-        s.len() == len
-            && s.chars().all(|c| c.is_ascii_digit())
-            && (lo..=hi).contains(&s.parse().unwrap_or(0))
-    };
-    match parts.as_slice() {
-        [y, m] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12),
-        [y, m, d] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
-        _ => false,
-    }
-}
-
-/// A source's own date: a year, a month, a day, "c. …" or "undated".
-pub fn is_published(text: &str) -> bool {
-    let year = |s: &str| {
-        s.len() == 4
-            && s.chars().all(|c| c.is_ascii_digit())
-            && (1900..=2100).contains(&s.parse().unwrap_or(0))
-    };
-    text == "undated"
-        || year(text)
-        || is_date(text)
-        || text
-            .strip_prefix("c. ")
-            .is_some_and(|rest| rest.get(..4).is_some_and(year))
-}
-
-/// Checks a `nations` list: every entry one of [`NATIONS`]. (An empty list is allowed for
-/// now; it is to become an error.)
+/// Checks a `nations` list: at least one, each one of [`NATIONS`]. Everything she reads
+/// must say where it is true, so that she sees her own nation's version.
 pub fn check_nations(place: &str, nations: &[String], errors: &mut Vec<String>) {
+    if nations.is_empty() {
+        errors.push(format!(
+            "{place}: no nations: list the nations this is true for ({})",
+            NATIONS.join(", ")
+        ));
+    }
     for n in nations {
         if !NATIONS.contains(&n.as_str()) {
             errors.push(format!(
                 "{place}: nation {n:?} is not one of {}",
                 NATIONS.join(", ")
             ));
-        }
-    }
-}
-
-/// Checks the registry itself.
-pub fn check_sources(sources: &Sources, errors: &mut Vec<String>) {
-    for (key, s) in sources {
-        let mut bad = |what: String| errors.push(format!("sources.toml [{key}]: {what}"));
-        if s.title.trim().is_empty() {
-            bad("no title".into());
-        }
-        if !(s.url.is_empty() || s.url.starts_with("https://") || s.url.starts_with("http://")) {
-            bad(format!("url {:?} is not a web address", s.url));
-        }
-        if !is_published(&s.published) {
-            bad(format!(
-                "published {:?} is not a date, \"c. YYYY\" or \"undated\"",
-                s.published
-            ));
-        }
-        match s.read.as_ref().or(s.checked.as_ref()) {
-            None => bad("no read date: every source needs one".into()),
-            Some(d) if !is_date(d) => bad(format!("read {d:?} is not YYYY-MM or YYYY-MM-DD")),
-            Some(_) => {}
-        }
-    }
-}
-
-/// Checks that every key exists and that there is at least one.
-pub fn check_keys(place: &str, keys: &[String], sources: &Sources, errors: &mut Vec<String>) {
-    if keys.is_empty() {
-        errors.push(format!("{place}: no sources"));
-    }
-    for key in keys {
-        if !sources.contains_key(key) {
-            errors.push(format!("{place}: source {key:?} is not in sources.toml"));
         }
     }
 }
@@ -384,10 +319,57 @@ pub fn check_service(s: &ServiceEntry, sources: &Sources, errors: &mut Vec<Strin
             ));
         }
     }
+    for u in &s.unconfirmed {
+        let given = match u.as_str() {
+            "phone" => &s.phone,
+            "text" => &s.text,
+            "web" => &s.web,
+            "email" => &s.email,
+            "hours" => &s.hours,
+            "cost" => &s.cost,
+            _ => continue,
+        };
+        if given.is_none() {
+            bad(format!(
+                "unconfirmed {u:?} names a field the service does not give"
+            ));
+        }
+    }
+    // The day the organisation's own page was read, so a month alone is not enough.
     match &s.checked {
         None => bad("no checked date".into()),
-        Some(d) if !is_date(d) => bad(format!("checked {d:?} is not YYYY-MM or YYYY-MM-DD")),
+        Some(d) if !is_date(d) || d.len() != 10 => {
+            bad(format!("checked {d:?} is not a day (YYYY-MM-DD)"))
+        }
         Some(_) => {}
     }
     check_keys(&place, &s.sources, sources, errors);
+}
+
+/// Adds each service's former id to the ids links may use, once each and never clashing with
+/// a current id.
+pub fn add_former_service_ids(
+    services: &[ServiceEntry],
+    ids: &mut BTreeSet<String>,
+    errors: &mut Vec<String>,
+) {
+    for s in services {
+        let Some(former) = &s.former_id else {
+            continue;
+        };
+        let place = format!("services.toml [{}]", s.id);
+        if former.is_empty()
+            || !former
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(format!(
+                "{place}: former_id {former:?} must be lowercase letters, digits and -"
+            ));
+        } else if !ids.insert(former.clone()) {
+            errors.push(format!(
+                "{place}: former_id {former:?} is already an id or another former_id"
+            ));
+        }
+    }
 }

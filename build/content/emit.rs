@@ -93,8 +93,8 @@ pub fn emit(input: &Input) -> String {
         used.extend(s.sources.iter().map(String::as_str));
         let _ = writeln!(
             out,
-            "    Service {{ id: {}, name: {}, run_by: {}, offers: {}, for_whom: {}, phone: {}, text: {}, text_body: {}, web: {}, email: {}, hours: {}, cost: {}, nations: {}, categories: {}, sources: {}, checked: {}, unconfirmed: {}, note: {}, emergency: {} }},",
-            lit(&s.id), lit(&s.name), opt(&s.run_by), lit(&s.offers), lit(&s.for_whom),
+            "    Service {{ id: {}, former_id: {}, name: {}, run_by: {}, offers: {}, for_whom: {}, phone: {}, text: {}, text_body: {}, web: {}, email: {}, hours: {}, cost: {}, nations: {}, categories: {}, sources: {}, checked: {}, unconfirmed: {}, note: {}, emergency: {} }},",
+            lit(&s.id), opt(&s.former_id), lit(&s.name), opt(&s.run_by), lit(&s.offers), lit(&s.for_whom),
             opt(&s.phone), opt(&s.text), opt(&s.text_body), opt(&s.web), opt(&s.email),
             opt(&s.hours), opt(&s.cost), list(&s.nations), list(&s.categories), list(&s.sources),
             opt(&s.checked), list(&s.unconfirmed), opt(&s.note), s.emergency
@@ -230,12 +230,12 @@ pub fn emit(input: &Input) -> String {
     {
         let _ = writeln!(
             out,
-            "    Source {{ key: {}, title: {}, url: {}, published: {}, checked: {} }},",
+            "    Source {{ key: {}, title: {}, url: {}, published: {}, read: {} }},",
             lit(key),
             lit(&s.title),
             lit(&s.url),
             lit(&s.published),
-            opt(&s.read.clone().or(s.checked.clone()))
+            opt(&s.read)
         );
     }
     out.push_str("];\n");

@@ -2,6 +2,7 @@
 
 use super::data::{check_keys, is_date, Sources, NATIONS};
 use super::markdown::{render, Context, Options_};
+use super::outdated::outdated;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -9,6 +10,8 @@ use serde::Deserialize;
 pub struct FrontMatter {
     pub title: String,
     pub summary: String,
+    /// Required: an empty or missing list fails with a message naming the page.
+    #[serde(default)]
     pub nations: Vec<String>,
     pub sources: Vec<String>,
     pub last_reviewed: String,
@@ -26,54 +29,6 @@ pub struct Page {
 
 /// The heading every guide page ends with.
 pub const LAST_SECTION: &str = "What you can do now";
-
-/// Words that state outdated facts as current. Checked case-insensitively, as whole words.
-pub const OUTDATED: &[&str] = &[
-    "sopo",
-    "sopos",
-    "rsho",
-    "rshos",
-    "sexual offences prevention order",
-    "risk of sexual harm order",
-    "five-level",
-    "five level",
-    "5-level",
-    "level 4",
-    "level 5",
-    "copine",
-];
-
-/// The 2011 guidance's old office numbers (digits only).
-pub const OLD_NUMBERS: &[&str] = &["01372847187", "01372847188", "02082565940"];
-
-/// Finds outdated facts in a text: old terms and old phone numbers.
-pub fn outdated(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut found = Vec::new();
-    for term in OUTDATED {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(term) {
-            let start = from + at;
-            let end = start + term.len();
-            let before = lower[..start].chars().last();
-            let after = lower[end..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                found.push(format!("outdated: {term:?}"));
-                break;
-            }
-            from = end;
-        }
-    }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    for number in OLD_NUMBERS {
-        if digits.contains(number) {
-            found.push(format!("outdated: the old office number {number}"));
-        }
-    }
-    found
-}
 
 /// Splits `+++` TOML front matter from the body.
 pub fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
@@ -122,7 +77,10 @@ pub fn compile_page(
             front.last_reviewed
         ));
     }
-    for problem in outdated(text) {
+    // Checked against the page's own nations: a term current only in Northern Ireland may
+    // appear on Northern Ireland's page. The sources list is keys, not statements.
+    let statements = format!("{}\n{}\n{body}", front.title, front.summary);
+    for problem in outdated(&statements, &front.nations) {
         bad(problem);
     }
     let rendered = render(

@@ -4,15 +4,20 @@
 
 pub mod data;
 pub mod emit;
+pub mod files;
 pub mod guide;
+pub mod hosts;
 pub mod markdown;
+pub mod outdated;
 #[path = "../../src/domain/phone.rs"]
 #[allow(dead_code)] // the app's tel:/sms: helpers are not needed by the build
 pub mod phone;
 #[path = "../../src/domain/route.rs"]
 pub mod route;
+pub mod sources;
 
 use data::*;
+use files::{parse, read, toml_files_in};
 use markdown::{render, Context, GlossaryTerm, Options_, Targets, Word};
 use std::collections::BTreeSet;
 use std::fs;
@@ -30,49 +35,6 @@ pub struct Compiled {
     /// Guide pages' Markdown bodies by slug, for the reading-age test.
     #[allow(dead_code)] // read by tests/content.rs, not by build.rs
     pub guide_bodies: Vec<(String, String)>,
-}
-
-fn read(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) -> Option<String> {
-    files.push(path.to_owned());
-    match fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            errors.push(format!("{}: {e}", path.display()));
-            None
-        }
-    }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(
-    name: &str,
-    text: Option<String>,
-    errors: &mut Vec<String>,
-) -> Option<T> {
-    match toml::from_str(&text?) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            errors.push(format!("content/{name}: {e}"));
-            None
-        }
-    }
-}
-
-/// The `.toml` files in `dir` (none if it does not exist), by name.
-fn toml_files_in(dir: &Path, errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
-        .collect();
-    if found.is_empty() {
-        errors.push(format!("{}: no .toml files", dir.display()));
-    }
-    found.sort();
-    found
 }
 
 /// Compiles the content folder `dir`. On failure, every problem found is returned.
@@ -95,34 +57,22 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ("safety-plan.toml", &plan_text),
         ("children.toml", &children_text),
     ] {
-        for problem in text.as_deref().map(guide::outdated).unwrap_or_default() {
+        for problem in text.as_deref().map(outdated::in_toml).unwrap_or_default() {
             errors.push(format!("content/{name}: {problem}"));
         }
     }
 
-    let mut sources: Sources = parse("sources.toml", sources_text, &mut errors).unwrap_or_default();
-    // More sources may sit in content/sources/*.toml, one file per area, so writers working
-    // on different pages do not edit the same file. A key may be defined only once.
-    for (name, path) in toml_files_in(&dir.join("sources"), &mut errors) {
-        let more: Option<Sources> = parse(
-            &format!("sources/{name}"),
-            read(&path, &mut files, &mut errors),
-            &mut errors,
-        );
-        for (key, entry) in more.unwrap_or_default() {
-            if sources.insert(key.clone(), entry).is_some() {
-                errors.push(format!("content/sources/{name}: [{key}] is defined twice"));
-            }
-        }
-    }
-    check_sources(&sources, &mut errors);
+    let sources = files::read_sources(dir, sources_text, &mut files, &mut errors);
+    sources::check_sources(&sources, &mut errors);
+    let mut allowed = files::read_allow_list(dir, &mut files, &mut errors);
+    files::check_source_links(&sources, &mut allowed, &mut errors);
     let source_keys: BTreeSet<String> = sources.keys().cloned().collect();
 
     let mut glossary: Option<GlossaryFile> = parse("glossary.toml", glossary_text, &mut errors);
     // More terms may sit in content/glossary/*.toml, as with sources.
     for (name, path) in toml_files_in(&dir.join("glossary"), &mut errors) {
         let text = read(&path, &mut files, &mut errors);
-        for problem in text.as_deref().map(guide::outdated).unwrap_or_default() {
+        for problem in text.as_deref().map(outdated::in_toml).unwrap_or_default() {
             errors.push(format!("content/glossary/{name}: {problem}"));
         }
         let more: Option<GlossaryFile> = parse(&format!("glossary/{name}"), text, &mut errors);
@@ -191,6 +141,9 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ),
         plan_sections: PLAN_SECTIONS.iter().map(|s| (*s).to_owned()).collect(),
     };
+    // Links written with a service's earlier id still reach it.
+    let mut targets = targets;
+    add_former_service_ids(service_list, &mut targets.services, &mut errors);
 
     let glossary_terms: Vec<GlossaryTerm> = terms
         .iter()
@@ -404,6 +357,22 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             "school-src",
             &mut errors,
         ));
+    }
+
+    files::check_links_in_files(dir, &files, &mut allowed, &mut errors);
+    allowed.check_all_used(&mut errors);
+    // Only once all else is well: a page that fails to compile cites nothing, and its
+    // sources would be reported as unused.
+    if errors.is_empty() {
+        let cited = sources::cited_by(
+            &pages,
+            terms,
+            lists,
+            service_list,
+            plan.as_ref(),
+            children.as_ref(),
+        );
+        sources::check_every_source_cited(&sources, &cited, &mut errors);
     }
 
     if !errors.is_empty() {

@@ -47,6 +47,39 @@ pub fn set_root_class(class: &str, on: bool) {
     }
 }
 
+/// True while the page is hidden (another app or tab is in front, or the screen is off).
+pub fn is_hidden() -> bool {
+    document().is_some_and(|d| d.hidden())
+}
+
+/// Whether `<html>` has `class` (early.js marks the page before the app starts).
+pub fn has_root_class(class: &str) -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.class_list().contains(class))
+}
+
+/// Covers the whole page with a plain element, or removes it. A real element over
+/// everything (not a style on the page), so a snapshot taken while the page is hidden,
+/// such as the phone's app switcher, shows nothing of what is under it.
+pub fn set_privacy_cover(on: bool) {
+    const ID: &str = "app-privacy-cover";
+    let Some(doc) = document() else {
+        return;
+    };
+    match (on, doc.get_element_by_id(ID)) {
+        (true, None) => {
+            if let (Ok(cover), Some(body)) = (doc.create_element("div"), doc.body()) {
+                cover.set_id(ID);
+                cover.set_class_name("app-privacy-cover");
+                let _ = body.append_child(&cover);
+            }
+        }
+        (false, Some(cover)) => cover.remove(),
+        _ => {}
+    }
+}
+
 /// The path the app is served under, from `<base href>` (for example "/" or "/harbour/").
 pub fn base_path() -> String {
     document()

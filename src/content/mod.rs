@@ -12,8 +12,8 @@ pub struct Source {
     pub url: &'static str,
     /// When the source itself is dated: "2023-03-30", "2023", "c. 2012–13" or "undated".
     pub published: &'static str,
-    /// When Harbour's research last read it ("2026-11").
-    pub checked: &'static str,
+    /// The day Harbour read its text ("2026-12-04").
+    pub read: &'static str,
 }
 
 /// A page of the crisis guide.
@@ -57,6 +57,8 @@ pub struct QuestionList {
 #[derive(Debug)]
 pub struct Service {
     pub id: &'static str,
+    /// An earlier id that links may still use ("" when none).
+    pub former_id: &'static str,
     pub name: &'static str,
     pub run_by: &'static str,
     pub offers: &'static str,
@@ -72,7 +74,7 @@ pub struct Service {
     pub categories: &'static [&'static str],
     pub sources: &'static [&'static str],
     pub checked: &'static str,
-    /// Fields the research could not confirm ("phone", "hours", …).
+    /// Fields that could not be read on the organisation's own website ("phone", "hours", …).
     pub unconfirmed: &'static [&'static str],
     pub note: &'static str,
     pub emergency: bool,
@@ -183,14 +185,14 @@ pub fn service(id: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.id == id)
 }
 
-/// A source's dates in words: "published 30 March 2023; checked November 2026".
+/// A source's dates in words: "published 30 March 2023; read for Harbour 4 December 2026".
 pub fn source_dates(source: &Source) -> String {
     let published = if source.published == "undated" {
         "undated".to_owned()
     } else {
         format!("published {}", human_date(source.published))
     };
-    format!("{published}; checked {}", human_date(source.checked))
+    format!("{published}; read for Harbour {}", human_date(source.read))
 }
 
 /// "2023-03-30" → "30 March 2023"; "2023-03" → "March 2023"; anything else as it is.

@@ -351,10 +351,11 @@ pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// A file name for a date's calendar file that says nothing of what the date is for.
+/// A safe, neutral file name for a date's calendar file: the downloads list may be seen by
+/// someone else, so it names neither Harbour nor the kind of date ("court", "bail").
 pub fn ics_filename(date: &KeyDate) -> String {
     format!(
-        "appointment-{}.ics",
+        "{}-appointment.ics",
         date.date
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '-')

@@ -31,7 +31,17 @@ pub fn App(intro: String) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let store = crate::ui::store::use_store();
-    let store_locked = move || store.lock_state.get() == crate::ui::store::LockState::Locked;
+    // What fills the page: a memo, so that a change which leaves the same screen (turning
+    // discreet mode on while she reads, say) does not rebuild the page she is on.
+    let screen = Memo::new(move |_| {
+        if store.lock_state.get() == crate::ui::store::LockState::Locked {
+            Screen::Lock
+        } else if store.discreet.get() && store.covered.get() {
+            Screen::Cover
+        } else {
+            Screen::Page
+        }
+    });
     nav::intercept_links();
     focus_on_navigation();
     view! {
@@ -41,14 +51,22 @@ fn Shell() -> impl IntoView {
             <UpdateBanner/>
             <StorageBanner/>
             <NoticeList/>
-            {move || if store_locked() {
-                view! { <pages::lock::LockScreen/> }.into_any()
-            } else {
-                view! { <PageSwitch/> }.into_any()
+            {move || match screen.get() {
+                Screen::Lock => view! { <pages::lock::LockScreen/> }.into_any(),
+                Screen::Cover => view! { <pages::cover::CoverPage/> }.into_any(),
+                Screen::Page => view! { <PageSwitch/> }.into_any(),
             }}
         </main>
         <Footer/>
     }
+}
+
+/// The lock screen, discreet mode's plain cover, or the page she asked for.
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    Lock,
+    Cover,
+    Page,
 }
 
 /// Shows the page for the current address. (One match instead of a `<Route>` per page:
@@ -119,7 +137,7 @@ fn focus_fragment_when_shown(id: String, frames: u32) {
 
 /// Focuses the page's heading once it is on screen: at once for pages in the shell, or
 /// after a lazily loaded page's chunk arrives.
-fn focus_heading_when_shown(frames: u32) {
+pub(crate) fn focus_heading_when_shown(frames: u32) {
     each_frame_until(frames, || {
         let Some(h1) = web_sys::window()
             .and_then(|w| w.document())

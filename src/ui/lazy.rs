@@ -148,9 +148,13 @@ pub fn LazyPage(route: Route) -> impl IntoView {
 pub fn NotLoaded(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     view! {
         <div class="app-notice app-notice--warning" role="alert">
-            <h1 class="app-heading-l">"This part of Harbour did not load"</h1>
+            // Both wordings; discreet mode's class on <html> shows one.
+            <h1 class="app-heading-l">
+                <span class="app-if-open">"This part of Harbour did not load"</span>
+                <span class="app-if-discreet">"This part did not load"</span>
+            </h1>
             <p class="app-body">
-                "Harbour needs to be online once to save this part on your phone. "
+                "It needs to be online once to save this part on your phone. "
                 "What you wrote is safe. Check your connection and try again."
             </p>
             <button type="button" class="app-button" on:click=move |_| retry()>

@@ -31,14 +31,20 @@ fn show_failure() {
     let Some(body) = doc.body() else {
         return;
     };
-    let html =
+    let text =
         "<div class=\"app-main\"><div class=\"app-notice app-notice--warning\" role=\"alert\">\
         <h2 class=\"app-heading-m\">Harbour has stopped working</h2>\
         <p>Something went wrong. What you wrote before this moment is saved on this phone.</p>\
         <p><a href=\"./\">Reload Harbour</a>. In an emergency call <a href=\"tel:999\">999</a>.</p>\
         </div></div>";
+    // In discreet mode not even this names Harbour.
+    let html = if browser::has_root_class("app-discreet") {
+        crate::domain::discreet::without_name(text)
+    } else {
+        text.to_owned()
+    };
     if let Ok(el) = doc.create_element("div") {
-        el.set_inner_html(html);
+        el.set_inner_html(&html);
         let _ = body.prepend_with_node_1(&el);
     }
 }

@@ -34,7 +34,7 @@ test('every guide page shows its title, dated sources for every citation, and pa
     for (const target of new Set(citations)) {
       const item = page.locator(target);
       assert.equal(await item.count(), 1, `${slug}: citation ${target} has a source`);
-      assert.match(await item.textContent(), /checked [A-Z][a-z]+ \d{4}/, `${slug}: ${target} is dated`);
+      assert.match(await item.textContent(), /read for Harbour \d{1,2} [A-Z][a-z]+ \d{4}/, `${slug}: ${target} is dated`);
     }
     assert.match(await page.locator('main h2').last().textContent(), /Sources/);
     assert.ok((await page.getByRole('heading', { name: 'What you can do now' }).count()) === 1, `${slug} ends with what she can do`);

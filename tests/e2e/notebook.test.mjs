@@ -55,7 +55,7 @@ test('entries and dates are added, reloaded, backed up, deleted and brought back
   assert.match(calendar, /DTSTART;VALUE=DATE:20990301\r\n/);
   assert.match(calendar, /LOCATION:CANARY-COURT Leeds\\; Court 3\r\n/);
   // Neither the file nor its name says what the date is for: she did not give it a name.
-  assert.equal(ics.suggestedFilename(), 'appointment-2099-03-01.ics');
+  assert.equal(ics.suggestedFilename(), '2099-03-01-appointment.ics');
   assert.match(calendar, /\r\nSUMMARY:Appointment\r\n/);
   assert.doesNotMatch(calendar, /harbour|court hearing|bail|key dates/i);
   assert.deepEqual(await axe(page), [], 'dates');

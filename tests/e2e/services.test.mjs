@@ -15,7 +15,7 @@ after(async () => {
   await h.close();
 });
 
-test('the directory puts emergency numbers first, filters by need and nation, and shows when each was checked', async () => {
+test('the directory puts emergency numbers first, filters by need and nation, and says how and when each was checked', async () => {
   const context = await h.browser.newContext();
   const { page, foreign } = await watchedPage(context, h.server.url);
   await page.goto(h.url('/services'));
@@ -34,10 +34,15 @@ test('the directory puts emergency numbers first, filters by need and nation, an
   assert.ok(scotland < all && scotland > 0, 'filtered by nation');
   await page.getByLabel('Where do you live?').selectOption('');
   const cards = page.locator('.app-service');
-  for (let i = 0; i < (await cards.count()); i++) assert.match(await cards.nth(i).innerText(), /Last checked \w+ \d{4}\. Source: /);
+  for (let i = 0; i < (await cards.count()); i++) assert.match(await cards.nth(i).innerText(), /Last checked \d{1,2} \w+ \d{4}\. Source: /);
   const stopItNow = page.locator('#stop-it-now');
   assert.equal(await stopItNow.locator('a[href^="tel:"]').first().getAttribute('href'), 'tel:08081000900');
-  assert.match(await stopItNow.innerText(), /not confirmed/, 'unconfirmed hours are marked');
+  assert.match(await stopItNow.innerText(), /Monday to Thursday 9am to 9pm/);
+  // The page says how entries are checked, and marks what could not be checked.
+  assert.match(await page.locator('main').innerText(), /We read each number and opening time on the organisation's own website[\s\S]*If a number does not work, search for the organisation's name/);
+  assert.match(await page.locator('#police-101').innerText(), /Free\s+We could not check this on the organisation's own website/, 'an unchecked detail is marked');
+  // A link written with a service's earlier id still lands on it.
+  assert.equal(await page.locator('#citizens-advice-england #citizens-advice').count(), 1, 'former id');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(foreign(), []);
   await context.close();

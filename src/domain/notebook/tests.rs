@@ -142,7 +142,7 @@ fn calendar_files_follow_rfc_5545() {
         "20261123T210000Z",
     );
     assert!(timed.contains("DTSTART:20280229T103000\r\n"));
-    assert_eq!(ics_filename(&date), "appointment-2028-02-29.ics");
+    assert_eq!(ics_filename(&date), "2028-02-29-appointment.ics");
 }
 
 #[test]

@@ -99,19 +99,29 @@ pub fn quick_exit_here(store: Store) {
     browser::replace_location(&url);
 }
 
-/// The footer: safety, settings, and what Harbour is not.
+/// The footer: safety, settings, and what Harbour is not. In discreet mode it names
+/// nothing that says what Harbour is for (the guide's own pages say it is not legal
+/// advice); 999 stays.
 #[component]
 pub fn Footer() -> impl IntoView {
+    // Both wordings are on the page; discreet mode's class on <html> shows one (cheaper in
+    // the shell than reactive text).
     view! {
         <footer class="app-footer">
             <div class="app-footer__inner">
                 <ul class="app-footer__list">
-                    <li><a href=href("/safety")>"Using Harbour safely"</a></li>
+                    <li>
+                        <a href=href("/safety")>
+                            <span class="app-if-open">"Using Harbour safely"</span>
+                            <span class="app-if-discreet">"Privacy"</span>
+                        </a>
+                    </li>
                     <li><a href=href("/settings")>"Settings"</a></li>
-                    <li><a href=href("/services")>"Help and services"</a></li>
+                    <li class="app-if-open"><a href=href("/services")>"Help and services"</a></li>
                 </ul>
                 <p>
-                    "Harbour gives information, not legal advice. In an emergency, call "
+                    <span class="app-if-open">"Harbour gives information, not legal advice. "</span>
+                    "In an emergency, call "
                     <a href="tel:999">"999"</a>"."
                 </p>
             </div>

@@ -1,6 +1,7 @@
 //! Messages about her data and the app: storage faults, kept copies, a waiting update.
 
 use crate::adapters::{browser, pwa};
+use crate::ui::components::page::discreet_text;
 use crate::ui::nav;
 use crate::ui::store::{use_store, Health, Notice, Store};
 use leptos::prelude::*;
@@ -17,7 +18,12 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="app-notice app-notice--success" role="status">
-                <p class="app-notice__title">"A new version of Harbour is ready"</p>
+                // Both wordings, one shown by discreet mode's class on <html> (cheaper in
+                // the shell than a reactive text).
+                <p class="app-notice__title">
+                    <span class="app-if-open">"A new version of Harbour is ready"</span>
+                    <span class="app-if-discreet">"A new version is ready"</span>
+                </p>
                 <p>"Your notes and plans stay as they are."</p>
                 <button
                     type="button"
@@ -134,6 +140,7 @@ pub fn StorageBanner() -> impl IntoView {
                 view! { <button type="button" class="app-button app-button--secondary" on:click=download>"Download a copy"</button> }.into_any(),
             ),
         };
+        let (title, body) = (discreet_text(store, title), discreet_text(store, body));
         Some(view! {
             <div class="app-notice app-notice--warning" role="alert">
                 <h2 class="app-notice__title">{title}</h2>
@@ -156,6 +163,7 @@ pub fn NoticeList() -> impl IntoView {
             .map(|notice| {
                 let simple = |title: &'static str, body: &'static str| {
                     let dismissed = notice.clone();
+                    let (title, body) = (discreet_text(store, title), discreet_text(store, body));
                     view! {
                         <div class="app-notice app-notice--success" role="status">
                             <h2 class="app-notice__title">{title}</h2>
@@ -192,6 +200,7 @@ pub fn NoticeList() -> impl IntoView {
                     ),
                 };
                 let dismissed = notice.clone();
+                let (title, body) = (discreet_text(store, title), discreet_text(store, body));
                 view! {
                     <div class="app-notice app-notice--warning" role="status">
                         <h2 class="app-notice__title">{title}</h2>

@@ -2,11 +2,12 @@
 
 use crate::adapters::browser;
 use crate::ui::nav::href;
-use crate::ui::store::use_store;
+use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
 
 /// Sets the document title for this page ("Settings – Harbour"), or "Notes" in discreet
-/// mode, which also keeps the browser's history list neutral.
+/// mode, which also keeps the browser's history list neutral. A title never holds anything
+/// she typed (a child's name, say): the history list keeps titles.
 pub fn use_page_title(title: impl Fn() -> String + Send + Sync + 'static) {
     let store = use_store();
     Effect::new(move |_| {
@@ -17,6 +18,16 @@ pub fn use_page_title(title: impl Fn() -> String + Send + Sync + 'static) {
         };
         browser::set_title(&text);
     });
+}
+
+/// `text` as she should see it: in discreet mode, without Harbour's name (for messages
+/// that can show on any page, the lock screen or the cover). Tracks discreet mode.
+pub fn discreet_text(store: Store, text: &str) -> String {
+    if store.discreet.get() {
+        crate::domain::discreet::without_name(text)
+    } else {
+        text.to_owned()
+    }
 }
 
 /// A GOV.UK-style back link to a fixed place (not the browser's history).

@@ -4,7 +4,7 @@
 //! while it was locked, it says what changed and opens only if she chooses to put her own
 //! settings back.
 
-use crate::ui::components::page::use_page_title;
+use crate::ui::components::page::{discreet_text, use_page_title};
 use crate::ui::pages::settings::DeleteEverything;
 use crate::ui::store::{use_store, UnlockRefused};
 use leptos::prelude::*;
@@ -35,8 +35,11 @@ pub fn LockScreen() -> impl IntoView {
                 Ok(()) => {
                     passphrase.set(String::new());
                     changed.set(Vec::new());
+                    // The lock screen was her cover: open straight onto the page.
+                    store.covered.set(false);
                 }
-                Err(UnlockRefused::Message(why)) => error.set(Some(why)),
+                // Her mistake can show with discreet mode on: say it without the name.
+                Err(UnlockRefused::Message(why)) => error.set(Some(discreet_text(store, &why))),
                 Err(UnlockRefused::SettingsChanged(what)) => {
                     error.set(None);
                     changed.set(what);

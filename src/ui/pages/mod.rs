@@ -1,6 +1,7 @@
 //! One page per route. Pages read the store and content and compose components.
 
 pub mod children;
+pub mod cover;
 pub mod guide;
 pub mod home;
 pub mod lock;

@@ -15,7 +15,7 @@ pub fn SafetyPage() -> impl IntoView {
         <h2 class="app-heading-m">"Quick exit"</h2>
         <p>"The red Quick exit button at the top of every page closes Harbour at once and opens a weather website. On a keyboard, press Shift three times."</p>
         <p>"Harbour does not add its pages to your Back button, so pressing Back afterwards does not show what you were reading or writing. If the lock is on, Harbour also locks."</p>
-        <p><strong>"Quick exit does not delete your browser's history."</strong>" Someone who looks at the history list can still see that you opened Harbour. To remove it, delete it from your browser's history, or use private browsing."</p>
+        <p><strong>"Quick exit does not delete your browser's history."</strong>" Someone who looks at the history list can still see that you opened Harbour. To remove it, delete Harbour's entries from your browser's history, or use private browsing. Remove only Harbour's own entries (see below)."</p>
         <p>"You can choose which website quick exit opens in "<a href=href("/settings")>"Settings"</a>"."</p>
 
         <h2 class="app-heading-m">"Lock Harbour with a passphrase"</h2>
@@ -24,7 +24,8 @@ pub fn SafetyPage() -> impl IntoView {
         <p><a href=href("/settings")>"Turn on the lock in Settings"</a></p>
 
         <h2 class="app-heading-m">"Discreet mode"</h2>
-        <p>"Discreet mode changes Harbour's name and icon to “Notes” on every page, in the browser tab and on the lock screen. It does not change the web address."</p>
+        <p>"In discreet mode, Harbour first shows a plain page called “Notes” every time it opens, and its name and icon become “Notes” everywhere: in the browser tab, at the top and bottom of every page, in messages and on the lock screen."</p>
+        <p>"It does not hide the pages themselves once you open them, or the web address. Anyone who opens the notes can read on, so turn on the lock as well."</p>
 
         <h2 class="app-heading-m">"If you share this phone or computer"</h2>
         <ul>
@@ -42,5 +43,11 @@ pub fn SafetyPage() -> impl IntoView {
         <h2 class="app-heading-m">"Deleting everything"</h2>
         <p>"Settings has a button to delete everything Harbour keeps on this phone, including its offline copy. It cannot delete files you downloaded, or your browser's history."</p>
         <p><a href=href("/settings")>"Go to Settings"</a></p>
+
+        <h2 class="app-heading-m">"What is safe to delete, and what is not"</h2>
+        <p>"Clearing Harbour's own traces is fine: its notes, its entries in your history, and files you downloaded from it. That removes only what you wrote in Harbour."</p>
+        <p><strong>"Do not delete anything else the police may need."</strong>" Do not delete, wipe, reset, sell, hide or lend any phone, computer or account in the home while there is an investigation. Deleting or hiding something the police may need could itself be a crime."</p>
+        <p>"Never look for, open or send on any image. If you find something, do not open it: tell the police or a solicitor."</p>
+        <p><a href=href("/guide/first-days")>"Read what not to do, and what is safe"</a></p>
     }
 }

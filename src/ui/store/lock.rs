@@ -83,10 +83,38 @@ impl Store {
         };
         // Runs for the app's lifetime (the handle is never cleared).
         let _ = set_interval_with_handle(check, Duration::from_secs(5));
+        // Hidden (another app, the tab switcher, another tab) with the lock open: cover
+        // everything at once, so the phone's snapshot of the page shows nothing of hers.
+        // Coming back: lock first if her idle time ran out while away (timers barely run
+        // while hidden), and only then uncover, on the next frame, when the lock screen is
+        // already in place; the cover is what paints first.
+        let cover = move || {
+            if self.lock_state.get_untracked() == LockState::Unlocked {
+                browser::set_privacy_cover(true);
+            }
+        };
+        let uncover_after = move |lock_now: bool| {
+            if lock_now {
+                self.lock();
+            } else {
+                check();
+            }
+            leptos::leptos_dom::helpers::request_animation_frame(|| {
+                browser::set_privacy_cover(false)
+            });
+        };
+        std::mem::forget(window_event_listener(ev::visibilitychange, move |_| {
+            if browser::is_hidden() {
+                cover();
+            } else {
+                uncover_after(false);
+            }
+        }));
+        std::mem::forget(window_event_listener(ev::pagehide, move |_| cover()));
         // A page restored from the back-forward cache may be seen by someone else.
         std::mem::forget(window_event_listener(ev::pageshow, move |e| {
             if e.persisted() {
-                self.lock();
+                uncover_after(true);
             }
         }));
     }

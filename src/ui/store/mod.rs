@@ -95,6 +95,10 @@ pub struct Store {
     pub snapshot: RwSignal<Snapshot>,
     /// Discreet mode, separately so that pages re-render only when it changes.
     pub discreet: Memo<bool>,
+    /// In discreet mode, true while the plain "Notes" cover shows instead of the page: from
+    /// the start of each visit until she opens it, and again after "Delete everything".
+    /// Kept in memory only (the lock screen covers for it while locked).
+    pub covered: RwSignal<bool>,
     pub health: RwSignal<Health>,
     pub lock_state: RwSignal<LockState>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -282,20 +286,30 @@ impl Store {
     }
 
     /// Forgets everything in memory after "Delete everything" (here or in another tab),
-    /// without writing: Harbour starts clean.
+    /// without writing: Harbour starts clean. In discreet mode the page stays discreet,
+    /// behind its cover, until it is closed (the choice is saved again only if she writes
+    /// something new), so what follows the deletion does not name Harbour either.
     pub fn reset_after_wipe(self) {
+        let fresh = Snapshot {
+            public: crate::domain::data::PublicSettings {
+                discreet: self.snapshot.with_untracked(|s| s.public.discreet),
+                ..Default::default()
+            },
+            ..Snapshot::default()
+        };
         self.sync.update_value(|s| {
             if let Some(handle) = s.pending.take() {
                 handle.clear();
             }
-            s.base = Snapshot::default();
+            s.base = fresh.clone();
             s.expect_stored = false;
             s.force = false;
             s.lock = Lock::Off;
             s.seen = None;
             s.waiting_copies.clear();
         });
-        self.snapshot.set(Snapshot::default());
+        self.snapshot.set(fresh);
+        self.covered.set(true);
         self.lock_state.set(LockState::Off);
         self.health.set(Health::Saving);
         self.unreadable_text.set_value(None);

@@ -8,7 +8,7 @@
 
 use super::codec::{self, Codec};
 use super::{Health, Lock, LockState, Notice, Persistence, Store, Sync};
-use crate::adapters::storage;
+use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{Loaded, BEFORE_MIGRATION_KEY, STORAGE_KEY};
 use leptos::prelude::*;
@@ -31,6 +31,7 @@ pub(super) fn open() -> Store {
     let store = Store {
         snapshot,
         discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
+        covered: RwSignal::new(browser::has_root_class("app-covered")),
         health: RwSignal::new(health.clone()),
         lock_state: RwSignal::new(LockState::Off),
         notices: RwSignal::new(Vec::new()),

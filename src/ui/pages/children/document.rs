@@ -128,8 +128,8 @@ pub fn ChildDocument(id: String) -> impl IntoView {
         let id = id.clone();
         move || read_child(store, &id, Clone::clone).unwrap_or_default()
     };
-    let name = plan().body.display_name().to_owned();
-    use_page_title(move || format!("Plan for talking to {name}"));
+    // Not her child's name: the browser's history keeps page titles.
+    use_page_title(|| "Plan for talking to a child".to_owned());
     let status = RwSignal::new(String::new());
     let kind = RwSignal::new("shared".to_owned());
     let note = RwSignal::new(String::new());

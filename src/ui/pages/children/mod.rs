@@ -113,8 +113,8 @@ fn ChildOverview(id: String) -> impl IntoView {
         let id = id.clone();
         move || read_child(store, &id, |c| c.body.display_name().to_owned()).unwrap_or_default()
     };
-    let title = name.clone();
-    use_page_title(move || format!("Talking to {}", title()));
+    // Not her child's name: the browser's history keeps page titles.
+    use_page_title(|| "Talking to a child".to_owned());
     let topics = Topic::ALL
         .iter()
         .map(|&t| {

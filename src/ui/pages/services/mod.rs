@@ -32,10 +32,20 @@ const NATIONS: &[(&str, &str)] = &[
     ("northern-ireland", "Northern Ireland"),
 ];
 
+/// Shown beside a detail that could not be read on the organisation's own website.
+const NOT_CHECKED: &str = "We could not check this on the organisation's own website";
+
 fn not_confirmed(s: &Service, field: &str) -> impl IntoView {
     s.unconfirmed
         .contains(&field)
-        .then(|| view! { " " <span class="app-tag app-tag--warning">"not confirmed"</span> })
+        .then(|| view! { " " <span class="app-tag app-tag--warning">{NOT_CHECKED}</span> })
+}
+
+/// The warning for a number shown as a button, which has no row of its own.
+fn number_not_confirmed(s: &Service, field: &'static str, what: &'static str) -> impl IntoView {
+    s.unconfirmed.contains(&field).then(
+        || view! { <p><span class="app-tag app-tag--warning">{what} ": " {NOT_CHECKED}</span></p> },
+    )
 }
 
 /// One service, with ways to reach it.
@@ -51,7 +61,8 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
         .join("; ");
     view! {
         <li class="app-service" id=service.id tabindex="-1">
-            <h3 class="app-heading-m">{service.name}</h3>
+            // A link written with the service's earlier id lands on its name.
+            <h3 class="app-heading-m" id=(!service.former_id.is_empty()).then_some(service.former_id) tabindex=(!service.former_id.is_empty()).then_some("-1")>{service.name}</h3>
             {(!service.run_by.is_empty()).then(|| view! { <p class="app-meta">"Run by " {service.run_by}</p> })}
             <p>{service.offers}</p>
             <p><strong>"For: "</strong>{service.for_whom}</p>
@@ -72,12 +83,13 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
                     }>{move || if copied.get() { "Number copied" } else { "Copy number" }}</button>
                 })}
             </div>
-            {(!service.phone.is_empty()).then(|| not_confirmed(service, "phone"))}
+            {number_not_confirmed(service, "phone", "Phone number")}
+            {number_not_confirmed(service, "text", "Text number")}
             <dl class="app-service__details">
                 {(!service.hours.is_empty()).then(|| view! { <dt>"Open"</dt><dd>{service.hours}{not_confirmed(service, "hours")}</dd> })}
                 {(!service.cost.is_empty()).then(|| view! { <dt>"Cost"</dt><dd>{service.cost}{not_confirmed(service, "cost")}</dd> })}
-                {(!service.web.is_empty()).then(|| view! { <dt>"Website"</dt><dd><a href=service.web rel="noreferrer">{service.web.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')}</a></dd> })}
-                {(!service.email.is_empty()).then(|| view! { <dt>"Email"</dt><dd><a href=format!("mailto:{}", service.email)>{service.email}</a></dd> })}
+                {(!service.web.is_empty()).then(|| view! { <dt>"Website"</dt><dd><a href=service.web rel="noreferrer">{service.web.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')}</a>{not_confirmed(service, "web")}</dd> })}
+                {(!service.email.is_empty()).then(|| view! { <dt>"Email"</dt><dd><a href=format!("mailto:{}", service.email)>{service.email}</a>{not_confirmed(service, "email")}</dd> })}
                 <dt>"Covers"</dt><dd>{crate::ui::components::sources::nations_in_words(service.nations)}</dd>
             </dl>
             {(!service.note.is_empty()).then(|| view! { <p>{service.note}</p> })}
@@ -95,9 +107,9 @@ pub fn ServicesPage() -> impl IntoView {
     let emergency: Vec<&'static Service> = SERVICES.iter().filter(|s| s.emergency).collect();
     let shown = move || {
         let (need, nation) = (need.get(), nation.get());
+        // Emergency services are listed here too, so their details and checked dates show.
         SERVICES
             .iter()
-            .filter(|s| !s.emergency)
             .filter(|s| need.is_empty() || s.categories.contains(&need.as_str()))
             .filter(|s| nation.is_empty() || s.nations.contains(&nation.as_str()))
             .collect::<Vec<_>>()
@@ -149,7 +161,8 @@ pub fn ServicesPage() -> impl IntoView {
             <p><a href=href("/contacts")>"Add or change your contacts"</a></p>
         </section>
         <h2 class="app-heading-m">"Services that can help"</h2>
-        <p>"These organisations help families like yours. We check their details from copies of each organisation's own pages; where we could not confirm something, it says so. Check with the service if you can."</p>
+        <p>"These organisations help families like yours. We read each number and opening time on the organisation's own website, on the day shown under “Last checked”. We cannot ring them to check. Where we could not check something on the organisation's own website, it says so."</p>
+        <p>"Numbers and times change. If a number does not work, search for the organisation's name to find its own website."</p>
         <div class="app-filters">
             {select("need", "What do you need?", NEEDS, need)}
             {select("nation", "Where do you live?", NATIONS, nation)}

@@ -114,9 +114,11 @@ pub fn DiscreetSettings() -> impl IntoView {
                 />
                 <label class="app-choice__label" for="discreet">"Use a plain name and icon: “Notes”"</label>
             </div>
-            <p class="app-hint" id="discreet-hint">
-                "The page title, the browser tab, the lock screen and the icon will all say “Notes”. If you have already added Harbour to your home screen, remove it and add it again to change its name there."
-            </p>
+            <div class="app-hint" id="discreet-hint">
+                <p>"Every time you open Harbour, it first shows a plain page called “Notes”. Press “Open notes” to see the rest. The page title, the browser tab, the icon, the top and bottom of every page, messages and the lock screen say “Notes”, and never “Harbour”."</p>
+                <p>"What it does not hide: once you open it, the pages themselves still say what they are about, and the web address stays the same. Anyone who presses “Open notes” can read on. To keep your notes private, turn on the lock as well."</p>
+                <p>"If you have already added Harbour to your home screen, remove it and add it again to change its name there."</p>
+            </div>
         </section>
     }
 }
@@ -155,8 +157,13 @@ pub fn DeleteEverything() -> impl IntoView {
         >
             <div class="app-notice app-notice--warning" role="alert">
                 <h3 class="app-notice__title">"Delete everything on this phone?"</h3>
-                <p>"This deletes all your notes, plans, contacts, dates and settings, and Harbour's offline copy. It cannot be undone."</p>
-                <p>"Files you downloaded from Harbour are not deleted. Check your downloads folder."</p>
+                // Shown on the lock screen too, so in discreet mode it does not name Harbour.
+                <p>
+                    "This deletes all your notes, plans, contacts, dates and settings, and "
+                    <span class="app-if-open">"Harbour's"</span><span class="app-if-discreet">"the"</span>
+                    " offline copy. It cannot be undone."
+                </p>
+                <p>"Files you downloaded are not deleted. Check your downloads folder."</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--warning" disabled=move || busy.get() on:click=delete.clone()>
                         "Yes, delete everything"
