@@ -8,7 +8,7 @@
 
 use harbour::domain::data::{AppData, PublicSettings, Snapshot};
 use harbour::domain::envelope::{self, load, open_locked, Loaded};
-use harbour::domain::sealed::{self, new_kdf, Key, IV_LEN, SALT_LEN};
+use harbour::domain::sealed::{self, new_kdf, Key, BOUND_IV_LEN, IV_LEN, SALT_LEN};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// xorshift64*: small, fast, deterministic.
@@ -167,7 +167,7 @@ fn samples() -> (Vec<String>, Key) {
         "2026-11-23T00:00:00Z",
         &key,
         &kdf,
-        [9; IV_LEN],
+        [9; BOUND_IV_LEN],
     ))
     .unwrap();
     let plain = envelope::encode(&snapshot, "2026-11-23T00:00:00Z");
@@ -176,7 +176,13 @@ fn samples() -> (Vec<String>, Key) {
         "/tests/fixtures/schema-1.json"
     ))
     .unwrap();
-    (vec![plain, sealed, fixture], key)
+    // Sealed format 1 (before the header was bound), which must still open.
+    let sealed_v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sealed-1.json"
+    ))
+    .unwrap();
+    (vec![plain, sealed, fixture, sealed_v1], key)
 }
 
 #[test]
@@ -202,12 +208,18 @@ fn fuzz_envelope_decoder() {
 #[test]
 fn fuzz_decryptor() {
     let (seeds, key) = samples();
-    let sealed_seed = seeds[1].clone();
+    let (bound, v1) = (seeds[1].clone(), seeds[3].clone());
     let wrong = Key::from_bytes([7; 32]);
     run(
         "decryptor",
         cases(),
-        |rng| mutate(rng, &sealed_seed),
+        |rng| {
+            if rng.chance(4) {
+                mutate(rng, &v1)
+            } else {
+                mutate(rng, &bound)
+            }
+        },
         |input| {
             if let Loaded::Locked(locked) = load(Some(input)) {
                 let _ = open_locked(&locked, &key);
@@ -286,21 +298,29 @@ fn fuzz_backup_importer() {
     use harbour::domain::migrate::LATEST;
     let key = Key::from_bytes([11; 32]);
     let wrong = Key::from_bytes([12; 32]);
-    let doc = serde_json::json!({"public": {"exit_url": "x", "discreet": false, "lock_minutes": 5}, "data": {"notes": "words", "notebook": [{"id": "1"}]}});
+    let stored = r#"{"schema":5,"saved_at":"t","public":{"exit_url":"x","discreet":false,"lock_minutes":5},"data":{"notes":"words","notebook":[{"id":"1"}]}}"#;
     let seed = export(
-        &doc,
-        LATEST,
+        stored,
         "2026-11-23T21:00:00Z",
         &key,
         &new_kdf([1; SALT_LEN]),
         [2; IV_LEN],
     );
+    // A version 1 backup, as Harbour wrote them before (its key is [5; 32]).
+    let v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-1.json"
+    ))
+    .unwrap();
+    let v1_key = Key::from_bytes([5; 32]);
     run(
         "backup importer",
         cases(),
         |rng| {
             if rng.chance(6) {
                 random_text(rng)
+            } else if rng.chance(4) {
+                mutate(rng, &v1)
             } else {
                 mutate(rng, &seed)
             }
@@ -309,6 +329,7 @@ fn fuzz_backup_importer() {
             if let Ok(file) = parse(input, LATEST) {
                 let _ = open(&file, &key);
                 let _ = open(&file, &wrong);
+                let _ = open(&file, &v1_key);
             }
         },
     );

@@ -28,20 +28,14 @@ pub async fn derive_key(passphrase: &str, derivation: &Derivation) -> Result<Key
         return Err("the passphrase lock needs a secure (https) connection".into());
     }
     let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
-    let material = JsFuture::from(
-        subtle
-            .import_key_with_str(
-                "raw",
-                &js_sys::Uint8Array::from(passphrase.as_bytes()),
-                "PBKDF2",
-                false,
-                &usages,
-            )
-            .map_err(|e| format!("{e:?}"))?,
-    )
-    .await
-    .map_err(|e| format!("{e:?}"))?
-    .unchecked_into::<web_sys::CryptoKey>();
+    // The browser's copy of the passphrase is wiped as soon as it has been taken in.
+    let passphrase_bytes = js_sys::Uint8Array::from(passphrase.as_bytes());
+    let imported = subtle.import_key_with_str("raw", &passphrase_bytes, "PBKDF2", false, &usages);
+    passphrase_bytes.fill(0, 0, passphrase_bytes.length());
+    let material = JsFuture::from(imported.map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into::<web_sys::CryptoKey>();
     let salt = js_sys::Uint8Array::from(derivation.salt.as_slice());
     let params = web_sys::Pbkdf2Params::new(
         "PBKDF2",
@@ -57,12 +51,13 @@ pub async fn derive_key(passphrase: &str, derivation: &Derivation) -> Result<Key
     .await
     .map_err(|e| format!("{e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&bits);
-    let mut key = [0u8; 32];
     if bytes.length() != 32 {
         return Err("the browser returned a key of the wrong size".into());
     }
-    bytes.copy_to(&mut key);
+    // Copied straight into the key's own memory, so no other copy is left in wasm.
+    let mut key = Key::zeroed();
+    bytes.copy_to(key.bytes_mut());
     // Wipe the browser's copy of the key bits too.
     bytes.fill(0, 0, 32);
-    Ok(Key::from_bytes(key))
+    Ok(key)
 }

@@ -1,17 +1,30 @@
-//! Backup files: everything she has, sealed with a passphrase she types (the same scheme as
-//! the lock), to move to another device. Reading one checks its format before any key work,
-//! and a wrong passphrase, a damaged, cut-short, foreign or newer file changes nothing.
+//! Sealed files: backups (everything she has, sealed with a passphrase she types, to move
+//! to another device) and kept copies while the lock is on (sealed with her lock key, so a
+//! downloaded copy opens by bringing it back with her passphrase). Reading one checks its
+//! format before any key work, and a wrong passphrase, a damaged, cut-short, foreign or
+//! newer file changes nothing.
+//!
+//! Version 2 (written now) holds a stored text: her data as Harbour stores it in the clear
+//! (the envelope, with its schema), or, for a kept copy of something Harbour could not read,
+//! that text as it was. Its format marker names nothing, so the file does not say what it
+//! is for. Version 1 files (marker `harbour-backup`, a document and its schema) still open.
 
+use crate::domain::data::Snapshot;
+use crate::domain::envelope::{self, Loaded};
 use crate::domain::sealed::{self, KdfParams, Key, OpenError, Sealed, IV_LEN};
+use crate::domain::{notebook, share};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub const FORMAT: &str = "harbour-backup";
-pub const VERSION: u32 = 1;
+/// The format marker of the files Harbour writes.
+pub const FORMAT: &str = "notes-backup";
+pub const VERSION: u32 = 2;
+/// The format marker of version 1 files, still read.
+pub const FORMAT_V1: &str = "harbour-backup";
 /// Larger files are refused before they are parsed.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-/// A backup file as stored.
+/// A sealed file as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackupFile {
@@ -19,8 +32,9 @@ pub struct BackupFile {
     pub version: u32,
     /// When it was made (ISO time).
     pub created: String,
-    /// The data schema inside.
-    pub schema: u32,
+    /// Version 1 only: the data schema inside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<u32>,
     pub cipher: String,
     pub kdf: KdfParams,
     pub iv: String,
@@ -53,33 +67,48 @@ impl ImportError {
 }
 
 /// The authenticated header: editing any of it makes the file refuse to open.
-fn header(file_schema: u32, created: &str) -> Vec<u8> {
-    format!("{FORMAT}|{VERSION}|{file_schema}|{created}").into_bytes()
+fn header(file: &BackupFile) -> Vec<u8> {
+    match file.schema {
+        Some(schema) => format!("{}|{}|{schema}|{}", file.format, file.version, file.created),
+        None => format!("{}|{}|{}", file.format, file.version, file.created),
+    }
+    .into_bytes()
 }
 
-/// A backup file for `doc` (`{ "public": …, "data": … }` at `schema`), sealed with `key`
-/// (from her passphrase and `kdf`'s fresh salt) and a fresh `iv`.
+/// A sealed file holding `stored_text`, sealed with `key` (from her passphrase and `kdf`'s
+/// salt) and a fresh `iv`.
 pub fn export(
-    doc: &Value,
-    schema: u32,
+    stored_text: &str,
     created: &str,
     key: &Key,
     kdf: &KdfParams,
     iv: [u8; IV_LEN],
 ) -> String {
-    let plaintext = serde_json::to_vec(doc).unwrap_or_default();
-    let sealed = sealed::seal(&plaintext, key, kdf, iv, &header(schema, created));
-    let file = BackupFile {
+    let mut file = BackupFile {
         format: FORMAT.into(),
         version: VERSION,
         created: created.into(),
-        schema,
-        cipher: sealed.cipher,
-        kdf: sealed.kdf,
-        iv: sealed.iv,
-        data: sealed.data,
+        schema: None,
+        cipher: String::new(),
+        kdf: kdf.clone(),
+        iv: String::new(),
+        data: String::new(),
     };
+    let sealed = sealed::seal(stored_text.as_bytes(), key, kdf, iv, &header(&file));
+    file.cipher = sealed.cipher;
+    file.iv = sealed.iv;
+    file.data = sealed.data;
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// True when `text` looks like a sealed file (a kept copy sealed under the lock), without
+/// checking it further.
+pub fn is_sealed_file(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).is_ok_and(|v| {
+        v.get("format")
+            .and_then(Value::as_str)
+            .is_some_and(|f| f == FORMAT || f == FORMAT_V1)
+    })
 }
 
 /// Reads a file's outside, checking everything that can be checked without the key.
@@ -91,51 +120,105 @@ pub fn parse(text: &str, latest_schema: u32) -> Result<BackupFile, ImportError> 
     let Value::Object(map) = &value else {
         return Err(ImportError::NotAFile);
     };
-    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ImportError::Foreign);
-    }
+    let expected_version = match map.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => VERSION,
+        Some(FORMAT_V1) => 1,
+        _ => return Err(ImportError::Foreign),
+    };
     match map.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(VERSION) => {
+        Some(v) if v > u64::from(expected_version) => {
             return Err(ImportError::NewerVersion(
                 u32::try_from(v).unwrap_or(u32::MAX),
             ))
         }
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v == u64::from(expected_version) => {}
         _ => return Err(ImportError::Damaged("no version".into())),
     }
     let file: BackupFile =
         serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
-    if file.schema > latest_schema {
-        return Err(ImportError::NewerSchema(file.schema));
-    }
-    if file.schema == 0 {
-        return Err(ImportError::Damaged("no schema".into()));
+    match (file.version, file.schema) {
+        (1, Some(schema)) if schema > latest_schema => {
+            return Err(ImportError::NewerSchema(schema))
+        }
+        (1, Some(0) | None) => return Err(ImportError::Damaged("no schema".into())),
+        (1, Some(_)) | (_, None) => {}
+        (_, Some(_)) => return Err(ImportError::Damaged("a schema outside".into())),
     }
     sealed::derivation(&file.kdf).map_err(|e| ImportError::Damaged(format!("{e:?}")))?;
     Ok(file)
 }
 
-/// Opens a parsed file with the key from her passphrase: the stored document.
-pub fn open(file: &BackupFile, key: &Key) -> Result<Value, ImportError> {
+/// What a sealed file holds, opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Contents {
+    /// Her data, brought up to date.
+    Snapshot(Box<Snapshot>),
+    /// A kept copy of text Harbour could not read: she can download it as it is.
+    Text(String),
+}
+
+/// Opens a parsed file with the key from her passphrase.
+pub fn open(file: &BackupFile, key: &Key) -> Result<Contents, ImportError> {
+    let plaintext = open_raw(file, key)?;
+    if file.version == 1 {
+        let doc: Value =
+            serde_json::from_slice(&plaintext).map_err(|e| ImportError::Damaged(e.to_string()))?;
+        let schema = file.schema.unwrap_or_default();
+        return envelope::read_document(&doc, schema)
+            .map(|s| Contents::Snapshot(Box::new(s)))
+            .map_err(ImportError::Damaged);
+    }
+    let text = String::from_utf8(plaintext).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    match envelope::load(Some(&text)) {
+        Loaded::Ready { snapshot, .. } => Ok(Contents::Snapshot(Box::new(snapshot))),
+        Loaded::TooNew { schema, .. } => Err(ImportError::NewerSchema(schema)),
+        Loaded::Empty | Loaded::Locked(_) | Loaded::Unreadable { .. } => Ok(Contents::Text(text)),
+    }
+}
+
+/// Opens a file's sealed bytes with `key` (the stored text for version 2).
+pub fn open_raw(file: &BackupFile, key: &Key) -> Result<Vec<u8>, ImportError> {
     let sealed = Sealed {
         cipher: file.cipher.clone(),
         kdf: file.kdf.clone(),
         iv: file.iv.clone(),
         data: file.data.clone(),
     };
-    let plaintext =
-        sealed::open(&sealed, key, &header(file.schema, &file.created)).map_err(|e| match e {
-            OpenError::WrongKey => ImportError::WrongPassphraseOrDamaged,
-            OpenError::Malformed(why) => ImportError::Damaged(why),
-        })?;
-    let doc: Value =
-        serde_json::from_slice(&plaintext).map_err(|e| ImportError::Damaged(e.to_string()))?;
-    if !doc.get("data").is_some_and(Value::is_object)
-        || !doc.get("public").is_some_and(Value::is_object)
-    {
-        return Err(ImportError::Damaged("not Harbour's data".into()));
+    sealed::open(&sealed, key, &header(file)).map_err(|e| match e {
+        OpenError::WrongKey => ImportError::WrongPassphraseOrDamaged,
+        OpenError::Malformed(why) => ImportError::Damaged(why),
+    })
+}
+
+/// What in a backup does not pass the checks she gets when she types it (the same
+/// validators: contacts and key dates), one line each; empty when all is well. Positions
+/// are given, never the text, which may be made to look like something else.
+pub fn problems(snapshot: &Snapshot) -> Vec<String> {
+    let contacts = snapshot
+        .data
+        .contacts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            share::validate_contact(c)
+                .first()
+                .map(|e| format!("Contact {}: {}", i + 1, sentence(&e.message)))
+        });
+    let dates = snapshot.data.dates.iter().enumerate().filter_map(|(i, d)| {
+        notebook::validate_date(d)
+            .first()
+            .map(|e| format!("Key date {}: {}", i + 1, sentence(&e.message)))
+    });
+    contacts.chain(dates).collect()
+}
+
+/// A message as a sentence ending in a full stop.
+fn sentence(message: &str) -> String {
+    if message.ends_with('.') {
+        message.to_owned()
+    } else {
+        format!("{message}.")
     }
-    Ok(doc)
 }
 
 /// Friendly names for what a document holds.

@@ -5,17 +5,29 @@
 //! place of `"data"`. Reading never guesses: a text that is not exactly this shape is
 //! reported as unreadable so the caller can keep it as a recovery copy, and a newer schema
 //! is reported so the caller leaves it alone.
+//!
+//! Sealed data is written in sealed format 2: the clear header (`schema`, `saved_at`,
+//! `public`) is bound to the sealed data as associated data. If the clear header was
+//! changed while Harbour was locked (a setting edited, or put back to an older value),
+//! the right passphrase still opens the sealed header, the difference is found, and
+//! Harbour refuses to open until she chooses to put her own settings back
+//! ([`UnlockError::SettingsChanged`]); nothing is deleted. Data sealed in format 1 (before
+//! this) is still opened; it has no bound header, and the next save writes format 2.
+//! Not caught: the whole stored text swapped for an older one Harbour wrote itself.
 
 use crate::domain::data::{AppData, PublicSettings, Snapshot};
 use crate::domain::migrate::{self, MigrateError, LATEST};
-use crate::domain::sealed::{self, KdfParams, Key, OpenError, Sealed, IV_LEN};
+use crate::domain::sealed::{self, KdfParams, Key, OpenError, Sealed, BOUND_IV_LEN};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The localStorage key holding the envelope.
 pub const STORAGE_KEY: &str = "harbour";
-/// Prefix of keys holding copies of stored text Harbour could not read.
+/// Prefix of keys holding kept copies: stored text Harbour could not read, another tab's
+/// version after a conflict, and words not saved when another tab locked Harbour.
 pub const RECOVERY_PREFIX: &str = "harbour:recovery:";
+/// The key of the copy kept of what was stored before data was brought up to date.
+pub const BEFORE_MIGRATION_KEY: &str = "harbour:before-migration";
 /// Every key Harbour writes starts with this.
 pub const KEY_PREFIX: &str = "harbour";
 
@@ -23,6 +35,7 @@ pub const KEY_PREFIX: &str = "harbour";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Locked {
     pub schema: u32,
+    pub saved_at: String,
     /// The clear settings as stored (migrated with the data once it is opened).
     pub public_raw: Value,
     /// The clear settings, read as well as this version can (for quick exit and disguise
@@ -84,28 +97,59 @@ pub fn stored<'a>(snapshot: &'a Snapshot, saved_at: &'a str) -> Stored<'a> {
     }
 }
 
-/// The authenticated context of sealed data: it cannot be moved to another schema.
-fn context(schema: u32) -> Vec<u8> {
+/// The associated data of sealed format 1: it cannot be moved to another schema.
+fn context_v1(schema: u32) -> Vec<u8> {
     format!("harbour:{schema}").into_bytes()
 }
 
-/// What to write for `snapshot` with the lock on: `data` sealed under `key` with a fresh
-/// random `iv`.
+/// The clear header as bound to sealed data (format 2): JSON with its keys in a fixed
+/// order, so the same header always gives the same bytes.
+fn header(schema: u32, saved_at: &str, public: &Value) -> Vec<u8> {
+    // A Value object keeps its keys sorted; serializing it cannot fail.
+    serde_json::to_vec(&serde_json::json!({
+        "schema": schema,
+        "saved_at": saved_at,
+        "public": public,
+    }))
+    .unwrap_or_default()
+}
+
+/// What to write for `snapshot` with the lock on: `data` sealed under `key` with fresh
+/// random `ivs`, and the clear header bound to it.
 pub fn stored_sealed<'a>(
     snapshot: &'a Snapshot,
     saved_at: &'a str,
     key: &Key,
     kdf: &KdfParams,
-    iv: [u8; IV_LEN],
+    ivs: [u8; BOUND_IV_LEN],
 ) -> StoredSealed<'a> {
     // Serializing plain structs of strings cannot fail.
     let plaintext = serde_json::to_vec(&snapshot.data).unwrap_or_default();
+    let public = serde_json::to_value(&snapshot.public).unwrap_or(Value::Null);
     StoredSealed {
         schema: LATEST,
         saved_at,
         public: &snapshot.public,
-        sealed: sealed::seal(&plaintext, key, kdf, iv, &context(LATEST)),
+        sealed: sealed::seal_bound(
+            &header(LATEST, saved_at, &public),
+            &plaintext,
+            key,
+            kdf,
+            ivs,
+        ),
     }
+}
+
+/// The stored text for a snapshot, sealed (see [`stored_sealed`]).
+pub fn encode_sealed(
+    snapshot: &Snapshot,
+    saved_at: &str,
+    key: &Key,
+    kdf: &KdfParams,
+    ivs: [u8; BOUND_IV_LEN],
+) -> String {
+    // Serializing plain structs of strings cannot fail.
+    serde_json::to_string(&stored_sealed(snapshot, saved_at, key, kdf, ivs)).unwrap_or_default()
 }
 
 /// The stored text for a snapshot at the newest schema, in the clear.
@@ -166,6 +210,7 @@ fn read(text: &str) -> Result<Loaded, String> {
             sealed::derivation(&sealed.kdf).map_err(|e| format!("{e:?}"))?;
             Ok(Loaded::Locked(Locked {
                 schema,
+                saved_at,
                 public: serde_json::from_value(public.clone()).unwrap_or_default(),
                 public_raw: public,
                 sealed,
@@ -205,24 +250,130 @@ pub fn read_document(doc: &Value, schema: u32) -> Result<Snapshot, String> {
 }
 
 /// Why sealed data did not open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum UnlockError {
     /// The passphrase (key) is wrong. Nothing was changed.
     WrongPassphrase,
     /// It opened but is not Harbour's data (or its format is damaged).
     Unreadable(String),
+    /// The passphrase is right, but the clear header (her settings) is not the one sealed
+    /// with the data: it was changed while Harbour was locked. Nothing was opened.
+    SettingsChanged(Box<SettingsChanged>),
 }
 
-/// Opens locked data with `key`: the snapshot, and the schema it was migrated from.
-pub fn open_locked(locked: &Locked, key: &Key) -> Result<(Snapshot, Option<u32>), UnlockError> {
-    let plaintext =
-        sealed::open(&locked.sealed, key, &context(locked.schema)).map_err(|e| match e {
-            OpenError::WrongKey => UnlockError::WrongPassphrase,
-            OpenError::Malformed(why) => UnlockError::Unreadable(why),
-        })?;
-    let data: Value = serde_json::from_slice(&plaintext)
+/// What was found when the clear settings did not match the sealed ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsChanged {
+    /// What changed, in plain words, one line each.
+    pub changes: Vec<String>,
+    /// The locked data with its true header put back: it opens with the same key.
+    pub restored: Locked,
+}
+
+/// Locked data opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub snapshot: Snapshot,
+    /// The schema it was brought up from, if it was older.
+    pub migrated_from: Option<u32>,
+    /// When it was brought up to date: what was stored before, as it would be stored in the
+    /// clear (to be kept, sealed, as the copy from before the update).
+    pub before: Option<String>,
+}
+
+/// Opens locked data with `key`.
+pub fn open_locked(locked: &Locked, key: &Key) -> Result<Opened, UnlockError> {
+    let data = if locked.sealed.cipher == sealed::CIPHER_BOUND {
+        let bound = sealed::open_bound(&locked.sealed, key).map_err(unlock_error)?;
+        let clear = header(locked.schema, &locked.saved_at, &locked.public_raw);
+        if bound.header != clear {
+            return Err(settings_changed(locked, &bound.header));
+        }
+        bound.data
+    } else {
+        sealed::open(&locked.sealed, key, &context_v1(locked.schema)).map_err(unlock_error)?
+    };
+    let data: Value = serde_json::from_slice(&data)
         .map_err(|e| UnlockError::Unreadable(format!("not valid JSON ({e})")))?;
-    open_doc(locked.public_raw.clone(), data, locked.schema).map_err(UnlockError::Unreadable)
+    let before = (locked.schema != LATEST).then(|| {
+        serde_json::to_string(&serde_json::json!({
+            "schema": locked.schema,
+            "saved_at": locked.saved_at,
+            "public": locked.public_raw,
+            "data": data,
+        }))
+        .unwrap_or_default()
+    });
+    let (snapshot, migrated_from) = open_doc(locked.public_raw.clone(), data, locked.schema)
+        .map_err(UnlockError::Unreadable)?;
+    Ok(Opened {
+        snapshot,
+        migrated_from,
+        before,
+    })
+}
+
+fn unlock_error(e: OpenError) -> UnlockError {
+    match e {
+        OpenError::WrongKey => UnlockError::WrongPassphrase,
+        OpenError::Malformed(why) => UnlockError::Unreadable(why),
+    }
+}
+
+/// The header sealed with the data differs from the clear one: say what changed, and keep
+/// the locked data with its true header to open if she chooses.
+fn settings_changed(locked: &Locked, true_header: &[u8]) -> UnlockError {
+    let parsed: Option<(u32, String, Value)> = serde_json::from_slice::<Value>(true_header)
+        .ok()
+        .and_then(|h| {
+            let schema = u32::try_from(h.get("schema")?.as_u64()?).ok()?;
+            let saved_at = h.get("saved_at")?.as_str()?.to_owned();
+            Some((schema, saved_at, h.get("public")?.clone()))
+        });
+    let Some((schema, saved_at, public_raw)) = parsed else {
+        return UnlockError::Unreadable("its sealed header is not readable".into());
+    };
+    let public: PublicSettings = serde_json::from_value(public_raw.clone()).unwrap_or_default();
+    let changes = describe_changes(&public, &locked.public);
+    UnlockError::SettingsChanged(Box::new(SettingsChanged {
+        changes,
+        restored: Locked {
+            schema,
+            saved_at,
+            public_raw,
+            public,
+            sealed: locked.sealed.clone(),
+        },
+    }))
+}
+
+/// What differs between the settings she chose (`chosen`) and what is stored (`found`),
+/// in plain words. Never empty: a change elsewhere in the header is said too.
+pub fn describe_changes(chosen: &PublicSettings, found: &PublicSettings) -> Vec<String> {
+    let mut out = Vec::new();
+    if chosen.exit_url != found.exit_url {
+        out.push(format!(
+            "Quick exit was set to open {}. You chose {}.",
+            found.exit_url, chosen.exit_url
+        ));
+    }
+    if chosen.discreet != found.discreet {
+        out.push(if chosen.discreet {
+            "Discreet mode was turned off. You had it on.".to_owned()
+        } else {
+            "Discreet mode was turned on. You had it off.".to_owned()
+        });
+    }
+    if chosen.lock_minutes != found.lock_minutes {
+        out.push(format!(
+            "The time before it locks was set to {} minutes. You chose {}.",
+            found.lock_minutes, chosen.lock_minutes
+        ));
+    }
+    if out.is_empty() {
+        out.push("The saved details that are not locked were changed.".to_owned());
+    }
+    out
 }
 
 fn take_schema(envelope: &mut Map<String, Value>) -> Result<u32, String> {
@@ -241,118 +392,10 @@ pub fn recovery_key(stamp: u64) -> String {
     format!("{RECOVERY_PREFIX}{stamp}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::sealed::{new_kdf, SALT_LEN};
-
-    fn sample() -> Snapshot {
-        Snapshot {
-            public: PublicSettings::default(),
-            data: AppData {
-                notes: "Bail return 3 March. Ask about the school.".into(),
-                ..AppData::default()
-            },
-        }
-    }
-
-    #[test]
-    fn round_trips_at_latest() {
-        let text = encode(&sample(), "2026-11-23T21:00:00.000Z");
-        match load(Some(&text)) {
-            Loaded::Ready {
-                snapshot,
-                saved_at,
-                migrated_from,
-            } => {
-                assert_eq!(snapshot, sample());
-                assert_eq!(saved_at, "2026-11-23T21:00:00.000Z");
-                assert_eq!(migrated_from, None);
-            }
-            other => panic!("expected Ready, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn sealed_round_trips_and_hides_her_words() {
-        let key = Key::from_bytes([9; 32]);
-        let kdf = new_kdf([4; SALT_LEN]);
-        let text =
-            serde_json::to_string(&stored_sealed(&sample(), "t", &key, &kdf, [5; IV_LEN])).unwrap();
-        assert!(
-            !text.contains("Bail return"),
-            "the canary is not in the stored text"
-        );
-        let Loaded::Locked(locked) = load(Some(&text)) else {
-            panic!("expected Locked");
-        };
-        assert_eq!(
-            locked.public,
-            sample().public,
-            "the clear settings are readable while locked"
-        );
-        let (snapshot, migrated) = open_locked(&locked, &key).unwrap();
-        assert_eq!(snapshot, sample());
-        assert_eq!(migrated, None);
-        assert_eq!(
-            open_locked(&locked, &Key::from_bytes([8; 32])),
-            Err(UnlockError::WrongPassphrase)
-        );
-    }
-
-    #[test]
-    fn nothing_stored_is_empty() {
-        assert_eq!(load(None), Loaded::Empty);
-    }
-
-    #[test]
-    fn garbage_and_wrong_shapes_are_unreadable() {
-        let public = r#""public":{"exit_url":"a","discreet":false,"lock_minutes":5}"#;
-        for text in [
-            "".to_owned(),
-            "{".to_owned(),
-            "null".to_owned(),
-            "[1,2]".to_owned(),
-            "\"harbour\"".to_owned(),
-            r#"{"schema":1}"#.to_owned(),
-            format!(r#"{{"schema":"1","saved_at":"x",{public},"data":{{"notes":""}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":42}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":"","x":1}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"more":1}}"#),
-            format!(r#"{{"schema":0,"saved_at":"x",{public},"data":{{"notes":""}}}}"#),
-            format!(r#"{{"schema":1,"saved_at":"x",{public}}}"#),
-            format!(
-                r#"{{"schema":1,"saved_at":"x",{public},"data":{{"notes":""}},"sealed":{{}}}}"#
-            ),
-            format!(
-                r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM"}}}}"#
-            ),
-            format!(
-                r#"{{"schema":1,"saved_at":"x",{public},"sealed":{{"cipher":"AES-256-GCM","kdf":{{"name":"PBKDF2-SHA256","iterations":1,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="}},"iv":"","data":""}}}}"#
-            ),
-            r#"{"schema":-1,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
-            r#"{"schema":1.5,"saved_at":"x","public":{},"data":{}}"#.to_owned(),
-        ] {
-            assert!(
-                matches!(load(Some(&text)), Loaded::Unreadable { .. }),
-                "{text:?} should be unreadable"
-            );
-        }
-    }
-
-    #[test]
-    fn newer_schema_is_left_alone_but_its_exit_setting_is_kept() {
-        let text = format!(
-            r#"{{"schema":{},"saved_at":"x","public":{{"exit_url":"https://example.org/","discreet":true,"lock_minutes":5}},"data":{{"future":[1]}}}}"#,
-            LATEST + 1
-        );
-        match load(Some(&text)) {
-            Loaded::TooNew { schema, public } => {
-                assert_eq!(schema, LATEST + 1);
-                assert_eq!(public.unwrap().exit_url, "https://example.org/");
-            }
-            other => panic!("expected TooNew, got {other:?}"),
-        }
-    }
+/// True for the key of a copy Harbour keeps (listed in Settings, sealed under the lock).
+pub fn is_kept_copy(key: &str) -> bool {
+    key.starts_with(RECOVERY_PREFIX) || key == BEFORE_MIGRATION_KEY
 }
+
+#[cfg(test)]
+mod tests;

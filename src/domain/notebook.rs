@@ -3,6 +3,7 @@
 //! files.
 
 use crate::domain::plan::validate::is_date;
+use crate::domain::text::{self, Field};
 use serde::{Deserialize, Serialize};
 
 /// Kinds of notebook entry.
@@ -173,6 +174,24 @@ pub fn validate_date(d: &KeyDate) -> Vec<FieldError> {
             "Choose what the date is for, or give it a name",
         ));
     }
+    if !d.kind.is_empty() && !DATE_KINDS.iter().any(|(id, _)| *id == d.kind) {
+        out.push(err("date-kind", "Choose what the date is for"));
+    }
+    for (field, text, kind) in [
+        ("date-title", &d.title, Field::Line),
+        ("date-place", &d.place, Field::Line),
+        ("date-notes", &d.notes, Field::Notes),
+    ] {
+        if let Some(message) = text::problem(text, kind) {
+            out.push(err(field, message));
+        }
+        if text.chars().count() > MAX_TEXT {
+            out.push(err(
+                field,
+                "This is too long: keep it under 10,000 characters",
+            ));
+        }
+    }
     out
 }
 
@@ -283,21 +302,27 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// A calendar file (.ics) with one event for `date`. Nothing in it names Harbour: it may
-/// be seen in her calendar or downloads. Without a time it is an all-day
-/// event; with one, a "floating" local time (Harbour has no time-zone data offline, and the
-/// date is UK local time, which is what her calendar will show).
+/// What a calendar event is called unless she gives it a title: it says nothing of what the
+/// date is for ("Bail return", "Court hearing" would tell anyone who sees her calendar).
+pub const NEUTRAL_EVENT: &str = "Appointment";
+
+/// A calendar file (.ics) with one event for `date`. Nothing in it says what it is for or
+/// where it came from: it may be seen in her calendar or downloads. The event is called
+/// [`NEUTRAL_EVENT`] unless she wrote her own title; the kind of date she chose stays in
+/// Harbour. Without a time it is an all-day event; with one, a "floating" local time
+/// (Harbour has no time-zone data offline, and the date is UK local time, which is what her
+/// calendar will show).
 pub fn ics(date: &KeyDate, uid_domain: &str, now_utc: &str) -> String {
     let day = date.date.replace('-', "");
     let summary = if date.title.trim().is_empty() {
-        date_kind_label(&date.kind).to_owned()
+        NEUTRAL_EVENT.to_owned()
     } else {
         date.title.trim().to_owned()
     };
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Key dates//Calendar//EN".to_owned(),
+        "PRODID:-//Calendar//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}@{uid_domain}", date.id),

@@ -3,6 +3,7 @@
 //! for damage. Also the QR code for a link, as SVG.
 
 use crate::domain::phone::is_uk_phone;
+use crate::domain::text::{self, Field};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -69,10 +70,15 @@ pub fn validate(s: &SharedService) -> Vec<FieldError> {
                 message: format!("This must be {max} characters or fewer"),
             });
         }
-        if value.chars().any(|c| c.is_control() && c != '\n') {
+        let kind = if *field == "note" {
+            Field::Notes
+        } else {
+            Field::Line
+        };
+        if let Some(message) = text::problem(value, kind) {
             out.push(FieldError {
                 field,
-                message: "This has characters that cannot be used".into(),
+                message: message.into(),
             });
         }
     }
@@ -97,6 +103,7 @@ impl LinkError {
             Self::UnknownVersion(_) => "This link was made by a newer version of Harbour. Reload Harbour to get the newest version, then open the link again.".into(),
             Self::TooLong => "This link is too long to be a Harbour service link. It may have been changed.".into(),
             Self::Damaged => "This link is damaged or has been changed, so Harbour cannot trust it. Ask the person who sent it for a new one.".into(),
+            Self::Invalid(problems) if problems.iter().any(|p| p.message == text::HIDDEN_CHARACTERS) => "This link has characters that cannot be seen, or that change the direction of the text. They can make a name look like another one, so Harbour will not add it. Ask the person who sent it for a new one.".into(),
             Self::Invalid(_) => "This link's details are not right, so Harbour cannot add them. Ask the person who sent it for a new one.".into(),
         }
     }
@@ -284,6 +291,19 @@ pub fn validate_contact(c: &Contact) -> Vec<FieldError> {
             out.push(FieldError {
                 field,
                 message: format!("This must be {max} characters or fewer"),
+            });
+        }
+    }
+    for (field, value, kind) in [
+        ("contact-name", &c.name, Field::Line),
+        ("contact-phone", &c.phone, Field::Line),
+        ("contact-email", &c.email, Field::Line),
+        ("contact-notes", &c.notes, Field::Notes),
+    ] {
+        if let Some(message) = text::problem(value, kind) {
+            out.push(FieldError {
+                field,
+                message: message.into(),
             });
         }
     }

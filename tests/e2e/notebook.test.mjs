@@ -54,7 +54,10 @@ test('entries and dates are added, reloaded, backed up, deleted and brought back
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
   assert.match(calendar, /DTSTART;VALUE=DATE:20990301\r\n/);
   assert.match(calendar, /LOCATION:CANARY-COURT Leeds\\; Court 3\r\n/);
+  // Neither the file nor its name says what the date is for: she did not give it a name.
   assert.equal(ics.suggestedFilename(), '2099-03-01-appointment.ics');
+  assert.match(calendar, /\r\nSUMMARY:Appointment\r\n/);
+  assert.doesNotMatch(calendar, /harbour|court hearing|bail|key dates/i);
   assert.deepEqual(await axe(page), [], 'dates');
 
   // Coming up on the front page (a date within 30 days).
@@ -84,7 +87,9 @@ test('entries and dates are added, reloaded, backed up, deleted and brought back
   await download.saveAs(backupPath);
   const backupText = await readFile(backupPath, 'utf8');
   assert.doesNotMatch(backupText, /CANARY/, 'the backup file is encrypted');
-  assert.match(backupText, /"format": "harbour-backup"/);
+  assert.match(backupText, /"format": "notes-backup"/);
+  assert.doesNotMatch(backupText, /harbour/i, 'the file names nothing');
+  assert.match(download.suggestedFilename(), /^notes-backup-\d{4}-\d{2}-\d{2}\.json$/);
   assert.deepEqual(await axe(page), [], 'settings');
 
   // Delete everything, then bring the backup back.

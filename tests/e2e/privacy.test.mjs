@@ -49,6 +49,7 @@ async function unlock(page, passphrase = PASS) {
 const everythingStored = (page) =>
   page.evaluate(async () => {
     const values = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+    for (const k of Object.keys(sessionStorage)) values.push(`session:${k}=${sessionStorage.getItem(k)}`);
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {

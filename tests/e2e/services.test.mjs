@@ -149,3 +149,66 @@ test('a tampered, malformed or oversized link gets a clear message and stores no
   }
   await context.close();
 });
+
+/** A support-worker link made here, as the app makes them: fields joined by U+001F, then a
+ * big-endian CRC-32, in base64url. Lets a test send what the share page would refuse. */
+function craftedLink(fields) {
+  const body = Buffer.from(fields.join('\u001f'), 'utf8');
+  let crc = 0xffffffff;
+  for (const byte of body) {
+    crc ^= byte;
+    for (let i = 0; i < 8; i++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  const check = Buffer.alloc(4);
+  check.writeUInt32BE((crc ^ 0xffffffff) >>> 0);
+  return h.url(`/add-service#add=1.${Buffer.concat([body, check]).toString('base64url')}`);
+}
+
+test('a link that uses the name or number of a real emergency service is flagged, and says nothing was checked', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(craftedLink(['Police family liaison', '999', '', '', 'Call us any time.']));
+  await appReady(page);
+  const warning = page.locator('#link-lookalike');
+  await warning.waitFor();
+  assert.equal(await warning.getAttribute('role'), 'alert', 'said at once');
+  assert.match(await warning.innerText(), /uses the name or number of a service in Harbour's list: Police, fire or ambulance: emergency; Police: not an emergency\./);
+  assert.match(await warning.innerText(), /anyone can make a link like this/);
+  assert.match(await page.locator('#link-not-checked').innerText(), /Harbour has not checked these details[\s\S]*check the number with the organisation itself/);
+  assert.deepEqual(await axe(page), [], 'a flagged link');
+  // An ordinary local service gets the plain notice, but no lookalike warning.
+  const ordinary = await context.newPage();
+  await ordinary.goto(craftedLink(['Families After Arrest', '0113 496 0000', '', '', '']));
+  await appReady(ordinary);
+  await ordinary.locator('#link-not-checked').waitFor();
+  assert.equal(await ordinary.locator('#link-lookalike').count(), 0);
+  await context.close();
+});
+
+test('a link with a right-to-left override in the name is refused, and nothing is stored', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  // "\u202Eecilop" shows as "police" written the right way round.
+  await page.goto(craftedLink(['\u202Eecilop', '0113 496 0000', '', '', '']));
+  await appReady(page);
+  const problem = page.locator('[role=alert]', { hasText: 'Harbour cannot use this link' });
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /This link has characters that cannot be seen, or that change the direction of the text/);
+  assert.equal(await page.getByRole('button', { name: 'Add to my contacts' }).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('harbour')), null, 'nothing stored');
+  assert.ok(!page.url().includes('#'), 'the link is taken out of the address bar');
+  // The share page refuses to make such a link, and a contact cannot be typed with one.
+  await page.goto(h.url('/share'));
+  await appReady(page);
+  await page.getByLabel("Your organisation's name").fill('\u202Eecilop');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await page.locator('#share-name-error').waitFor();
+  assert.match(await page.locator('#share-name-error').innerText(), /cannot be seen, or that change the direction of the text/);
+  await page.goto(h.url('/contacts'));
+  await appReady(page);
+  await page.getByLabel('Name').fill('Ms\u2066 A');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.locator('#contact-name-error').waitFor();
+  assert.equal(await page.locator('.app-contacts li').count(), 0);
+  await context.close();
+});

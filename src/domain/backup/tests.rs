@@ -1,19 +1,34 @@
 use super::*;
+use crate::domain::data::AppData;
+use crate::domain::envelope::{document, encode};
+use crate::domain::migrate::LATEST;
+use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::sealed::{new_kdf, SALT_LEN};
+use crate::domain::share::Contact;
 use serde_json::json;
 
-fn doc() -> Value {
-    json!({"public": {"exit_url": "x", "discreet": false, "lock_minutes": 5},
-           "data": {"notes": "CANARY", "notebook": [{"id": "1", "said": "a"}], "dates": [], "contacts": [], "children": [],
-                    "plan": {"body": {"situation": "at-home"}, "versions": []}}})
+fn snapshot() -> Snapshot {
+    Snapshot {
+        data: AppData {
+            notes: "CANARY".into(),
+            notebook: vec![NoteEntry {
+                id: "1".into(),
+                date: "2026-11-23".into(),
+                said: "a".into(),
+                ..Default::default()
+            }],
+            ..AppData::default()
+        },
+        ..Snapshot::default()
+    }
 }
 
 fn make() -> (String, Key) {
     let key = Key::from_bytes([5; 32]);
+    let stored = encode(&snapshot(), "2026-11-23T21:00:00Z");
     (
         export(
-            &doc(),
-            5,
+            &stored,
             "2026-11-23T21:00:00Z",
             &key,
             &new_kdf([1; SALT_LEN]),
@@ -27,12 +42,53 @@ fn make() -> (String, Key) {
 fn round_trip() {
     let (text, key) = make();
     assert!(!text.contains("CANARY"), "the contents are sealed");
-    let file = parse(&text, 5).unwrap();
-    assert_eq!(open(&file, &key).unwrap(), doc());
+    let file = parse(&text, LATEST).unwrap();
+    assert_eq!(
+        open(&file, &key).unwrap(),
+        Contents::Snapshot(Box::new(snapshot()))
+    );
     assert_eq!(
         open(&file, &Key::from_bytes([6; 32])),
         Err(ImportError::WrongPassphraseOrDamaged)
     );
+}
+
+#[test]
+fn the_file_names_nothing() {
+    let (text, _) = make();
+    assert!(
+        !text.to_lowercase().contains("harbour"),
+        "a backup never names the app: {text}"
+    );
+    assert!(text.contains("\"format\": \"notes-backup\""));
+}
+
+#[test]
+fn a_version_1_backup_still_opens() {
+    // Made by Harbour before version 2 (marker "harbour-backup"): frozen, never edit.
+    let text = include_str!("../../../tests/fixtures/backup-1.json");
+    let file = parse(text, LATEST).unwrap();
+    let Contents::Snapshot(snapshot) = open(&file, &Key::from_bytes([5; 32])).unwrap() else {
+        panic!("a version 1 backup holds her data");
+    };
+    assert_eq!(snapshot.data.notes, "CANARY in a version 1 backup");
+    assert_eq!(snapshot.data.contacts[0].name, "Ms A");
+    assert_eq!(
+        open(&file, &Key::from_bytes([6; 32])),
+        Err(ImportError::WrongPassphraseOrDamaged)
+    );
+}
+
+#[test]
+fn a_kept_copy_of_unreadable_text_opens_as_that_text() {
+    let key = Key::from_bytes([5; 32]);
+    let raw = "{\"schema\":1, broken CANARY";
+    let text = export(raw, "t", &key, &new_kdf([1; SALT_LEN]), [3; IV_LEN]);
+    assert!(is_sealed_file(&text));
+    assert!(!is_sealed_file(raw));
+    let file = parse(&text, LATEST).unwrap();
+    assert_eq!(open(&file, &key).unwrap(), Contents::Text(raw.into()));
+    assert_eq!(open_raw(&file, &key).unwrap(), raw.as_bytes());
 }
 
 #[test]
@@ -44,13 +100,25 @@ fn foreign_newer_and_broken_files_are_refused_before_any_key_work() {
         Err(ImportError::Foreign)
     );
     assert_eq!(
+        parse(r#"{"format":"notes-backup","version":3}"#, 5),
+        Err(ImportError::NewerVersion(3))
+    );
+    assert_eq!(
         parse(r#"{"format":"harbour-backup","version":2}"#, 5),
         Err(ImportError::NewerVersion(2))
     );
+    let v1 = include_str!("../../../tests/fixtures/backup-1.json");
+    assert_eq!(parse(v1, 4), Err(ImportError::NewerSchema(5)));
     let (text, _) = make();
-    assert_eq!(parse(&text, 4), Err(ImportError::NewerSchema(5)));
     assert!(matches!(
         parse(&text.replace("600000", "1"), 5),
+        Err(ImportError::Damaged(_))
+    ));
+    assert!(matches!(
+        parse(
+            &text.replace("\"version\": 2,", "\"version\": 2, \"schema\": 5,"),
+            5
+        ),
         Err(ImportError::Damaged(_))
     ));
     assert_eq!(
@@ -60,13 +128,25 @@ fn foreign_newer_and_broken_files_are_refused_before_any_key_work() {
 }
 
 #[test]
+fn a_newer_schema_inside_is_said_after_opening() {
+    let key = Key::from_bytes([5; 32]);
+    let stored = format!(
+        r#"{{"schema":{},"saved_at":"t","public":{{"exit_url":"x","discreet":false,"lock_minutes":5}},"data":{{}}}}"#,
+        LATEST + 1
+    );
+    let text = export(&stored, "t", &key, &new_kdf([1; SALT_LEN]), [3; IV_LEN]);
+    let file = parse(&text, LATEST).unwrap();
+    assert_eq!(open(&file, &key), Err(ImportError::NewerSchema(LATEST + 1)));
+}
+
+#[test]
 fn every_truncation_is_refused_cleanly() {
     let (text, key) = make();
     for len in 0..text.len() {
         if !text.is_char_boundary(len) {
             continue;
         }
-        if let Ok(file) = parse(&text[..len], 5) {
+        if let Ok(file) = parse(&text[..len], LATEST) {
             assert!(open(&file, &key).is_err(), "a file cut at {len} opened");
         }
     }
@@ -75,19 +155,13 @@ fn every_truncation_is_refused_cleanly() {
 #[test]
 fn changed_bytes_and_header_edits_are_caught() {
     let (text, key) = make();
-    let file = parse(&text, 5).unwrap();
+    let file = parse(&text, LATEST).unwrap();
     let mut edited = file.clone();
     edited.created = "2020-01-01T00:00:00Z".into();
     assert_eq!(
         open(&edited, &key),
         Err(ImportError::WrongPassphraseOrDamaged),
         "the header is authenticated"
-    );
-    let mut edited = file.clone();
-    edited.schema = 4;
-    assert_eq!(
-        open(&edited, &key),
-        Err(ImportError::WrongPassphraseOrDamaged)
     );
     let bytes: Vec<char> = file.data.chars().collect();
     for i in (0..bytes.len()).step_by(7) {
@@ -102,11 +176,50 @@ fn changed_bytes_and_header_edits_are_caught() {
 }
 
 #[test]
+fn imported_contacts_and_dates_pass_the_checks_typed_ones_do() {
+    let mut s = snapshot();
+    assert!(problems(&s).is_empty());
+    s.data.contacts.push(Contact {
+        id: "c1".into(),
+        role: "support-worker".into(),
+        name: "Safe name".into(),
+        ..Default::default()
+    });
+    s.data.contacts.push(Contact {
+        id: "c2".into(),
+        role: "support-worker".into(),
+        name: "\u{202E}ecilop".into(),
+        ..Default::default()
+    });
+    s.data.dates.push(KeyDate {
+        id: "d1".into(),
+        kind: "court".into(),
+        date: "2026-02-30".into(),
+        ..Default::default()
+    });
+    s.data.dates.push(KeyDate {
+        id: "d2".into(),
+        kind: "court".into(),
+        date: "2026-02-03".into(),
+        place: "Court\u{200B}3".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        problems(&s),
+        vec![
+            "Contact 2: This has characters that cannot be seen, or that change the direction of the text. Delete it and type it again.",
+            "Key date 1: The date must be a real date.",
+            "Key date 2: This has characters that cannot be seen, or that change the direction of the text. Delete it and type it again.",
+        ]
+    );
+}
+
+#[test]
 fn the_summary_counts_what_is_inside() {
-    let s = summary(&doc());
+    let s = summary(&document(&snapshot()));
     assert!(s.contains(&("notebook entries".to_owned(), 1)));
     assert!(s.contains(&("key dates".to_owned(), 0)));
-    assert!(s.contains(&("safety plan".to_owned(), 1)));
+    assert!(s.contains(&("safety plan".to_owned(), 0)));
     assert!(s.contains(&("page of free notes".to_owned(), 1)));
 }
 
@@ -155,34 +268,11 @@ fn messages_are_plain() {
 
 #[test]
 fn a_real_snapshot_survives_backup_and_merge() {
-    use crate::domain::data::{AppData, Snapshot};
-    use crate::domain::envelope::{document, read_document};
-    use crate::domain::migrate::LATEST;
-    use crate::domain::notebook::NoteEntry;
-    let snapshot = Snapshot {
-        data: AppData {
-            notes: "CANARY".into(),
-            notebook: vec![NoteEntry {
-                id: "1".into(),
-                date: "2026-11-23".into(),
-                said: "x".into(),
-                ..Default::default()
-            }],
-            ..AppData::default()
-        },
-        ..Snapshot::default()
+    let (text, key) = make();
+    let Contents::Snapshot(back) = open(&parse(&text, LATEST).unwrap(), &key).unwrap() else {
+        panic!("expected her data");
     };
-    let key = Key::from_bytes([1; 32]);
-    let text = export(
-        &document(&snapshot),
-        LATEST,
-        "t",
-        &key,
-        &new_kdf([1; SALT_LEN]),
-        [1; IV_LEN],
-    );
-    let back = read_document(&open(&parse(&text, LATEST).unwrap(), &key).unwrap(), LATEST).unwrap();
-    assert_eq!(back, snapshot);
+    assert_eq!(*back, snapshot());
     let mut other = Snapshot::default();
     other.data.notebook.push(NoteEntry {
         id: "2".into(),
@@ -190,7 +280,9 @@ fn a_real_snapshot_survives_backup_and_merge() {
         said: "y".into(),
         ..Default::default()
     });
-    let merged = read_document(&merge(&document(&other), &document(&snapshot)), LATEST).unwrap();
+    let merged =
+        crate::domain::envelope::read_document(&merge(&document(&other), &document(&back)), LATEST)
+            .unwrap();
     assert_eq!(merged.data.notebook.len(), 2);
     assert_eq!(merged.data.notes, "CANARY");
 }

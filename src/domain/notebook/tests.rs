@@ -104,7 +104,7 @@ fn calendar_files_follow_rfc_5545() {
         place: "Leeds Crown Court; Court 3, Oxford Row".into(),
         notes: "Bring the letter.\nAsk about reports, and the \\ date".into(),
     };
-    let ics = ics(&date, "key-dates.invalid", "20261123T210000Z");
+    let ics = ics(&date, "calendar.invalid", "20261123T210000Z");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(
         !ics.to_lowercase().contains("harbour"),
@@ -120,9 +120,12 @@ fn calendar_files_follow_rfc_5545() {
         ics.contains("DTEND;VALUE=DATE:20280301\r\n"),
         "all day, ending the next day"
     );
-    assert!(ics.contains("SUMMARY:Court hearing\r\n"));
+    assert!(
+        ics.contains("SUMMARY:Appointment\r\n"),
+        "an event says nothing of what it is for unless she names it"
+    );
     assert!(ics.contains("LOCATION:Leeds Crown Court\\; Court 3\\, Oxford Row\r\n"));
-    assert!(ics.contains("UID:abc@key-dates.invalid"));
+    assert!(ics.contains("UID:abc@calendar.invalid"));
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "folded: {line:?}");
     }
@@ -156,4 +159,67 @@ fn folding_never_splits_a_character() {
         assert!(line.len() <= 75);
     }
     assert!(ics.replace("\r\n ", "").contains(&"é".repeat(100)));
+}
+
+#[test]
+fn calendar_files_say_nothing_of_what_the_date_is_for() {
+    let words = [
+        "harbour",
+        "bail",
+        "court",
+        "police",
+        "conference",
+        "child",
+        "protection",
+        "core",
+        "safety",
+        "plan",
+        "key dates",
+        "social",
+    ];
+    for (kind, _) in DATE_KINDS {
+        let date = KeyDate {
+            id: "x1".into(),
+            kind: (*kind).into(),
+            date: "2027-01-05".into(),
+            time: "10:00".into(),
+            ..Default::default()
+        };
+        let text = format!(
+            "{}{}",
+            ics(&date, "calendar.invalid", "20261123T210000Z"),
+            ics_filename(&date)
+        )
+        .to_lowercase();
+        for word in words {
+            assert!(!text.contains(word), "{kind}: {word:?} in {text}");
+        }
+        assert!(text.contains("summary:appointment\r\n"));
+    }
+    let named = KeyDate {
+        id: "x2".into(),
+        kind: "court".into(),
+        title: "Dentist".into(),
+        date: "2027-01-05".into(),
+        ..Default::default()
+    };
+    assert!(ics(&named, "calendar.invalid", "20261123T210000Z").contains("SUMMARY:Dentist\r\n"));
+}
+
+#[test]
+fn typed_dates_are_checked_for_hidden_characters() {
+    let mut date = KeyDate {
+        id: "d".into(),
+        kind: "court".into(),
+        date: "2027-01-05".into(),
+        ..Default::default()
+    };
+    assert!(validate_date(&date).is_empty());
+    date.title = "Meet\u{202E}ing".into();
+    assert_eq!(validate_date(&date)[0].field, "date-title");
+    date.title = "Meeting".into();
+    date.notes = "Bring 👩‍👧 photos\nand letters".into();
+    assert!(validate_date(&date).is_empty(), "notes keep emoji joiners");
+    date.kind = "made-up".into();
+    assert_eq!(validate_date(&date)[0].field, "date-kind");
 }

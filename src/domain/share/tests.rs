@@ -153,3 +153,58 @@ proptest! {
         prop_assert_eq!(decode(&f), Ok(s));
     }
 }
+
+#[test]
+fn a_link_with_a_direction_override_or_hidden_characters_is_refused_plainly() {
+    for name in [
+        "\u{202E}ecilop",
+        "Pol\u{2066}ice",
+        "NSP\u{200B}CC",
+        "Help\u{00AD}line",
+        "Child\u{E0041}line",
+    ] {
+        let s = SharedService {
+            name: name.into(),
+            ..sample()
+        };
+        assert_eq!(validate(&s)[0].field, "name", "{name:?}");
+        let err = decode(&encode(&s)).unwrap_err();
+        assert!(
+            err.message()
+                .starts_with("This link has characters that cannot be seen"),
+            "{name:?}: {}",
+            err.message()
+        );
+    }
+    let hidden_note = SharedService {
+        note: "Call \u{202D}0800".into(),
+        ..sample()
+    };
+    assert_eq!(validate(&hidden_note)[0].field, "note");
+    let emoji_note = SharedService {
+        note: "Families welcome 👩‍👧".into(),
+        ..sample()
+    };
+    assert!(
+        validate(&emoji_note).is_empty(),
+        "joiners in emoji are fine in a note"
+    );
+}
+
+#[test]
+fn typed_contacts_are_checked_for_hidden_characters_too() {
+    let mut c = Contact {
+        id: "1".into(),
+        role: "social-worker".into(),
+        name: "Ms A".into(),
+        ..Default::default()
+    };
+    assert!(validate_contact(&c).is_empty());
+    c.name = "Ms\u{202E} A".into();
+    assert_eq!(validate_contact(&c)[0].field, "contact-name");
+    c.name = "Ms A".into();
+    c.phone = "0808\u{200B}800".into();
+    assert!(validate_contact(&c)
+        .iter()
+        .any(|e| e.field == "contact-phone"));
+}

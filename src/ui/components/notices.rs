@@ -1,6 +1,6 @@
 //! Messages about her data and the app: storage faults, kept copies, a waiting update.
 
-use crate::adapters::{browser, pwa, storage};
+use crate::adapters::{browser, pwa};
 use crate::ui::components::page::discreet_text;
 use crate::ui::nav;
 use crate::ui::store::{use_store, Health, Notice, Store};
@@ -44,23 +44,33 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
-/// Downloads what she has now, as a file.
+/// Downloads what she has now, as a file with a name that says nothing (sealed with her
+/// passphrase while the lock is on).
 pub fn download_current(store: Store) {
     leptos::task::spawn_local(async move {
-        if let Some(text) = store.current_as_text().await {
-            let _ = browser::download("notes-copy.json", "application/json", &text);
+        if let Some((text, _sealed)) = store.current_for_download().await {
+            let name = format!("notes-copy-{}.json", browser::today());
+            let _ = browser::download(&name, "application/json", &text);
         }
     });
 }
 
-/// Downloads a kept copy of stored text.
-pub fn download_kept(key: &str) {
-    if let Ok(Some(text)) = storage::read(key) {
-        let name = format!(
-            "notes-kept-{}.txt",
-            key.rsplit(':').next().unwrap_or("copy")
-        );
-        let _ = browser::download(&name, "text/plain", &text);
+/// Downloads a kept copy as it is stored: sealed while the lock is on (it opens by bringing
+/// it back as a backup with her passphrase), otherwise the text as it was kept.
+pub fn download_kept(store: Store, key: &str) {
+    if let Some((text, sealed)) = store.kept_copy_for_download(key) {
+        let which = match key.rsplit(':').next() {
+            Some("before-migration") => "before-update",
+            Some(stamp) => stamp,
+            None => "copy",
+        };
+        let (extension, mime) = if sealed {
+            ("json", "application/json")
+        } else {
+            ("txt", "text/plain")
+        };
+        let name = format!("notes-copy-{which}.{extension}");
+        let _ = browser::download(&name, mime, &text);
     }
 }
 
@@ -196,7 +206,7 @@ pub fn NoticeList() -> impl IntoView {
                         <h2 class="app-notice__title">{title}</h2>
                         <p>{body}</p>
                         <div class="app-button-group">
-                            <button type="button" class="app-button app-button--secondary" on:click=move |_| download_kept(&key)>{button}</button>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| download_kept(store, &key)>{button}</button>
                             <button type="button" class="app-button app-button--secondary" on:click=move |_| store.dismiss(&dismissed)>"Dismiss"</button>
                         </div>
                     </div>

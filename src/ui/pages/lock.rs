@@ -1,10 +1,12 @@
 //! The lock screen: shown instead of every page while Harbour is locked. Neutral in
 //! discreet mode. A wrong passphrase changes nothing; a forgotten one can only be replaced
-//! by deleting everything, and the page says so plainly.
+//! by deleting everything, and the page says so plainly. If her settings were changed
+//! while it was locked, it says what changed and opens only if she chooses to put her own
+//! settings back.
 
 use crate::ui::components::page::{discreet_text, use_page_title};
 use crate::ui::pages::settings::DeleteEverything;
-use crate::ui::store::use_store;
+use crate::ui::store::{use_store, UnlockRefused};
 use leptos::prelude::*;
 
 #[component]
@@ -13,10 +15,10 @@ pub fn LockScreen() -> impl IntoView {
     use_page_title(|| "Locked".to_owned());
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let changed = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
     let discreet = store.discreet;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let open = move |put_back: bool| {
         if busy.get_untracked() {
             return;
         }
@@ -27,18 +29,27 @@ pub fn LockScreen() -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = store.unlock(text).await;
+            let result = store.unlock(text, put_back).await;
             busy.set(false);
             match result {
                 Ok(()) => {
                     passphrase.set(String::new());
+                    changed.set(Vec::new());
                     // The lock screen was her cover: open straight onto the page.
                     store.covered.set(false);
                 }
                 // Her mistake can show with discreet mode on: say it without the name.
-                Err(why) => error.set(Some(discreet_text(store, &why))),
+                Err(UnlockRefused::Message(why)) => error.set(Some(discreet_text(store, &why))),
+                Err(UnlockRefused::SettingsChanged(what)) => {
+                    error.set(None);
+                    changed.set(what);
+                }
             }
         });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open(false);
     };
     view! {
         <h1 class="app-heading-l">{move || if discreet.get() { "Notes" } else { "Harbour is locked" }}</h1>
@@ -51,6 +62,17 @@ pub fn LockScreen() -> impl IntoView {
                 <ul class="app-error-summary__list">
                     <li><a href="#passphrase">{move || error.get().unwrap_or_default()}</a></li>
                 </ul>
+            </div>
+        </Show>
+        <Show when=move || !changed.with(Vec::is_empty)>
+            <div class="app-notice app-notice--warning" role="alert">
+                <h2 class="app-notice__title">"Your settings were changed while this was locked"</h2>
+                <p>"Your passphrase is right. But something other than this app changed these settings on this phone:"</p>
+                <ul>{move || changed.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                <p>"To keep you safe, your notes have not been opened. Nothing has been deleted. If you did not make these changes, someone else may have used this phone."</p>
+                <button type="button" class="app-button" disabled=move || busy.get() on:click=move |_| open(true)>
+                    "Put my settings back and open"
+                </button>
             </div>
         </Show>
         <form on:submit=submit novalidate>

@@ -13,10 +13,13 @@
 //! (index.html). Without it (browser tests, the benchmark) the codec is a plain call: an
 //! unsplit wasm cannot load a chunk, and would fail to start.
 
+use super::{open, sealing, tabs, Held, Store};
+use crate::domain::backup;
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, Loaded, Locked, UnlockError};
+use crate::domain::envelope::{self, Loaded, Locked, Opened, UnlockError};
 use crate::domain::merge::{self, Merged};
-use crate::domain::sealed::{self, Derivation, KdfParams, Key, IV_LEN, SALT_LEN};
+use crate::domain::migrate::LATEST;
+use crate::domain::sealed::{self, Derivation, KdfParams, Key, BOUND_IV_LEN, IV_LEN, SALT_LEN};
 use std::cell::OnceCell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
@@ -30,10 +33,29 @@ pub struct Codec {
     pub load: fn(Option<&str>) -> Loaded,
     /// The stored text of a snapshot, in the clear.
     pub encode: fn(&Snapshot, &str) -> String,
-    /// The stored text of a snapshot, sealed under a key with a fresh IV.
-    pub encode_sealed: fn(&Snapshot, &str, &Key, &KdfParams, [u8; IV_LEN]) -> String,
+    /// The stored text of a snapshot, sealed under a key with fresh IVs.
+    pub encode_sealed: fn(&Snapshot, &str, &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String,
     /// Opens sealed data with a key.
     pub open_locked: fn(&Locked, &Key) -> Result<Opened, UnlockError>,
+    /// A kept copy's clear text, sealed as a file that opens with her passphrase (made
+    /// at the given time, with a fresh IV).
+    pub seal_copy: fn(&str, &str, &Key, &KdfParams, [u8; IV_LEN]) -> String,
+    /// A sealed kept copy's clear text, if the key opens it.
+    pub open_copy: fn(&str, &Key) -> Option<String>,
+    /// True when a kept copy is sealed.
+    pub is_sealed_copy: fn(&str) -> bool,
+    // The store's steps that run only once this chunk is here live in it too, so the shell
+    // does not carry them: putting what was read at start into the store, taking in
+    // another tab's save, and what follows an unlock.
+    /// Puts what was read at start into the store (`open::apply`).
+    pub(super) apply_read: fn(Store, Codec, Loaded, Option<String>),
+    /// Takes in the stored text another tab saved (`tabs::adopt`).
+    pub(super) adopt: fn(Store, Codec, String),
+    /// After an unlock: keeps the copy from before an update, seals kept copies, and
+    /// merges in words held while locked (`sealing::after_unlock`).
+    pub(super) after_unlock: fn(Store, Codec, Option<String>, Option<Box<Held>>, Snapshot),
+    /// What she has now, for a download (`Store::download_text`).
+    pub(super) download_text: fn(Store, Codec) -> Option<(String, bool)>,
     /// Three-way merge of another tab's save.
     pub merge: fn(&Snapshot, &Snapshot, &Snapshot) -> Merged<Snapshot>,
     /// New key-derivation parameters for a fresh salt.
@@ -43,9 +65,6 @@ pub struct Codec {
     /// True when `candidate` is the same key as the held one.
     pub same_key: fn(&Key, &KdfParams, &Key) -> bool,
 }
-
-/// Opened data, and the schema it was brought up from (if it was older).
-pub type Opened = (Snapshot, Option<u32>);
 
 thread_local! {
     static LOADED: OnceCell<Codec> = const { OnceCell::new() };
@@ -77,8 +96,15 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
     Ok(Codec {
         load: envelope::load,
         encode: envelope::encode,
-        encode_sealed,
+        encode_sealed: envelope::encode_sealed,
         open_locked: envelope::open_locked,
+        seal_copy: backup::export,
+        open_copy,
+        is_sealed_copy: backup::is_sealed_file,
+        apply_read: open::apply,
+        adopt: tabs::adopt,
+        after_unlock: sealing::after_unlock,
+        download_text: Store::download_text,
         merge: merge::merge::<Snapshot>,
         new_kdf: sealed::new_kdf,
         derivation: |kdf| sealed::derivation(kdf).map_err(|e| format!("{e:?}")),
@@ -86,16 +112,9 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
     })
 }
 
-fn encode_sealed(
-    snapshot: &Snapshot,
-    saved_at: &str,
-    key: &Key,
-    kdf: &KdfParams,
-    iv: [u8; IV_LEN],
-) -> String {
-    // Serializing plain structs of strings cannot fail.
-    serde_json::to_string(&envelope::stored_sealed(snapshot, saved_at, key, kdf, iv))
-        .unwrap_or_default()
+fn open_copy(text: &str, key: &Key) -> Option<String> {
+    let file = backup::parse(text, LATEST).ok()?;
+    String::from_utf8(backup::open_raw(&file, key).ok()?).ok()
 }
 
 /// Seals a probe with the held key and opens it with the candidate: equal keys only.

@@ -3,15 +3,15 @@
 //! back from the back-forward cache.
 
 use super::codec::{self, Codec};
-use super::{Lock, Notice, Store, Sync};
+use super::{Held, Lock, Notice, Store};
 use crate::adapters::{browser, crypto, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{Loaded, UnlockError, STORAGE_KEY};
-use crate::domain::sealed::{self, Key};
 use leptos::ev;
 use leptos::leptos_dom::helpers::{set_interval_with_handle, window_event_listener};
 use leptos::prelude::*;
 use std::time::Duration;
+use zeroize::Zeroize;
 
 /// What the UI may know about the lock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,16 +27,27 @@ pub enum LockState {
 /// Why the lock could not do what she asked, in plain words.
 pub type LockError = String;
 
+/// Why Harbour did not unlock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnlockRefused {
+    /// Said as it is (a wrong passphrase, a part that did not download, …).
+    Message(String),
+    /// The passphrase is right, but her clear settings were changed while Harbour was
+    /// locked (by something other than Harbour): what changed, one line each. Nothing was
+    /// opened; she can choose to put her own settings back and open.
+    SettingsChanged(Vec<String>),
+}
+
 /// Said if the part of Harbour that does the locking could not be fetched.
-const NOT_LOADED: &str =
+pub(super) const NOT_LOADED: &str =
     "Part of Harbour did not download, perhaps because the phone is offline. Check your connection and try again. Nothing has been changed.";
 
 /// The codec (it holds the encryption), loaded if it is not here yet.
-async fn codec() -> Result<Codec, LockError> {
+pub(super) async fn codec() -> Result<Codec, LockError> {
     codec::load().await.map_err(|_| NOT_LOADED.to_owned())
 }
 
-const NOT_SAVED: &str =
+pub(super) const NOT_SAVED: &str =
     "Harbour could not save the change, so it has not been made. Your notes are as they were.";
 
 const WRONG: &str =
@@ -119,14 +130,11 @@ impl Store {
         };
         self.save_now();
         let unsaved = self.has_unsaved();
-        let sealed_text = self.snapshot.with_untracked(|snap| {
-            self.sync.with_value(|s| match &s.lock {
-                Lock::Unlocked { key, kdf } => crypto::random_bytes()
-                    .ok()
-                    .map(|iv| (codec.encode_sealed)(snap, &browser::now_iso(), key, kdf, iv)),
-                _ => None,
-            })
-        });
+        let sealed_text = self
+            .snapshot
+            .with_untracked(|snap| self.encode_under_lock(codec, snap))
+            .ok()
+            .flatten();
         let locked = match sealed_text.as_deref().map(|t| (codec.load)(Some(t))) {
             Some(Loaded::Locked(locked)) => locked,
             // Sealing cannot fail with a held key; if it somehow did, keep her words open
@@ -140,7 +148,11 @@ impl Store {
         };
         self.sync.update_value(|s| {
             // Dropping the old `Lock::Unlocked` wipes the key.
-            s.lock = Lock::Locked { locked, unsaved };
+            s.lock = Lock::Locked {
+                locked,
+                unsaved,
+                held: None,
+            };
             s.base = cleared.clone();
             s.force = false;
         });
@@ -148,15 +160,28 @@ impl Store {
         self.lock_state.set(LockState::Locked);
     }
 
-    /// Unlocks with her passphrase. A wrong one changes nothing.
-    pub async fn unlock(self, passphrase: String) -> Result<(), LockError> {
-        let codec = codec().await?;
+    /// Unlocks with her passphrase. A wrong one changes nothing. If her clear settings were
+    /// changed while locked, nothing is opened unless `put_back_settings`: then her own
+    /// settings (the ones sealed with her data) are put back and it opens.
+    pub async fn unlock(
+        self,
+        mut passphrase: String,
+        put_back_settings: bool,
+    ) -> Result<(), UnlockRefused> {
+        let result = self.unlock_with(&passphrase, put_back_settings).await;
+        passphrase.zeroize();
+        result
+    }
+
+    async fn unlock_with(self, passphrase: &str, put_back: bool) -> Result<(), UnlockRefused> {
+        let codec = codec().await.map_err(UnlockRefused::Message)?;
         // Prefer what storage holds now (another tab may have saved since), unless this tab
         // holds newer words it could not save.
         let held = self.sync.with_value(|s| match &s.lock {
             Lock::Locked {
                 locked,
                 unsaved: true,
+                ..
             } => Some(locked.clone()),
             _ => None,
         });
@@ -171,7 +196,9 @@ impl Store {
                 Some(Loaded::Locked(l)) => l,
                 Some(Loaded::Ready { snapshot, .. }) => {
                     // The lock was turned off in another tab.
-                    self.adopt_unlocked(snapshot, Lock::Off, false);
+                    let words = self.take_held();
+                    self.adopt_unlocked(snapshot.clone(), Lock::Off, false);
+                    (codec.after_unlock)(self, codec, None, words, snapshot);
                     return Ok(());
                 }
                 _ => match self.sync.with_value(|s| match &s.lock {
@@ -180,25 +207,55 @@ impl Store {
                 }) {
                     Some(l) => l,
                     None => {
-                        return Err("Harbour could not find your locked notes on this phone.".into())
+                        return Err(UnlockRefused::Message(
+                            "Harbour could not find your locked notes on this phone.".into(),
+                        ))
                     }
                 },
             },
         };
-        let derivation = (codec.derivation)(&locked.sealed.kdf).map_err(|_| WRONG.to_owned())?;
-        let key = crypto::derive_key(&passphrase, &derivation).await?;
-        match (codec.open_locked)(&locked, &key) {
-            Ok((snapshot, migrated_from)) => {
-                let unsaved = had_unsaved || migrated_from.is_some();
+        let derivation = (codec.derivation)(&locked.sealed.kdf)
+            .map_err(|_| UnlockRefused::Message(WRONG.to_owned()))?;
+        let key = crypto::derive_key(passphrase, &derivation)
+            .await
+            .map_err(UnlockRefused::Message)?;
+        let opened = match (codec.open_locked)(&locked, &key) {
+            Err(UnlockError::SettingsChanged(found)) if put_back => {
+                (codec.open_locked)(&found.restored, &key).map(|o| (o, true))
+            }
+            other => other.map(|o| (o, false)),
+        };
+        match opened {
+            Ok((opened, put_back)) => {
+                let unsaved = had_unsaved || put_back || opened.migrated_from.is_some();
                 let kdf = locked.sealed.kdf.clone();
-                self.adopt_unlocked(snapshot, Lock::Unlocked { key, kdf }, unsaved);
+                let words = self.take_held();
+                self.adopt_unlocked(
+                    opened.snapshot.clone(),
+                    Lock::Unlocked { key, kdf },
+                    unsaved,
+                );
+                (codec.after_unlock)(self, codec, opened.before, words, opened.snapshot);
                 Ok(())
             }
-            Err(UnlockError::WrongPassphrase) => Err(WRONG.into()),
-            Err(UnlockError::Unreadable(why)) => Err(format!(
+            Err(UnlockError::WrongPassphrase) => Err(UnlockRefused::Message(WRONG.into())),
+            Err(UnlockError::SettingsChanged(found)) => {
+                Err(UnlockRefused::SettingsChanged(found.changes))
+            }
+            Err(UnlockError::Unreadable(why)) => Err(UnlockRefused::Message(format!(
                 "Your passphrase is right, but what was saved could not be read ({why}). It has not been changed."
-            )),
+            ))),
         }
+    }
+
+    /// The words held while locked, taken out of the lock (see `Lock::Locked`).
+    fn take_held(self) -> Option<Box<Held>> {
+        self.sync
+            .try_update_value(|s| match &mut s.lock {
+                Lock::Locked { held, .. } => held.take(),
+                _ => None,
+            })
+            .flatten()
     }
 
     fn adopt_unlocked(self, snapshot: Snapshot, lock: Lock, unsaved: bool) {
@@ -221,95 +278,5 @@ impl Store {
         if unsaved {
             self.save_now();
         }
-    }
-
-    /// Turns the lock on: derives a key from a new passphrase and re-writes everything
-    /// sealed, in one write (so closing the tab midway leaves the old copy whole).
-    pub async fn turn_lock_on(self, passphrase: String) -> Result<(), LockError> {
-        if let Some(problem) = sealed::passphrase_problem(&passphrase) {
-            return Err(problem);
-        }
-        let codec = codec().await?;
-        let salt = crypto::random_bytes()?;
-        let kdf = (codec.new_kdf)(salt);
-        let derivation = (codec.derivation)(&kdf)?;
-        let key = crypto::derive_key(&passphrase, &derivation).await?;
-        self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
-    }
-
-    /// Turns the lock off: re-writes everything in the clear, in one write.
-    pub fn turn_lock_off(self) -> Result<(), LockError> {
-        self.rekey(Lock::Off, LockState::Off)
-    }
-
-    /// Changes the passphrase: checks the current one, then re-writes everything sealed with
-    /// a key from the new one (new salt), in one write.
-    pub async fn change_passphrase(self, current: String, new: String) -> Result<(), LockError> {
-        if let Some(problem) = sealed::passphrase_problem(&new) {
-            return Err(problem);
-        }
-        let current_kdf = self.sync.with_value(|s| match &s.lock {
-            Lock::Unlocked { kdf, .. } => Some(kdf.clone()),
-            _ => None,
-        });
-        let Some(current_kdf) = current_kdf else {
-            return Err("Unlock Harbour first.".into());
-        };
-        let codec = codec().await?;
-        let derivation = (codec.derivation)(&current_kdf)?;
-        let check = crypto::derive_key(&current, &derivation).await?;
-        if !self.holds_key(codec, &check) {
-            return Err("Your current passphrase is not right. Nothing has been changed.".into());
-        }
-        let kdf = (codec.new_kdf)(crypto::random_bytes()?);
-        let derivation = (codec.derivation)(&kdf)?;
-        let key = crypto::derive_key(&new, &derivation).await?;
-        self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
-    }
-
-    fn holds_key(self, codec: Codec, candidate: &Key) -> bool {
-        self.sync.with_value(|s| match &s.lock {
-            Lock::Unlocked { key, kdf } => (codec.same_key)(key, kdf, candidate),
-            _ => false,
-        })
-    }
-
-    /// Switches the lock and writes everything once under the new lock. If the write fails
-    /// the old lock stays, and storage still holds the old copy whole.
-    fn rekey(self, lock: Lock, state: LockState) -> Result<(), LockError> {
-        if self.lock_state.get_untracked() == LockState::Locked {
-            return Err("Unlock Harbour first.".into());
-        }
-        // Take in anything another tab saved first, under the lock it was saved with (after
-        // the switch, its text would look like the other tab changing the lock).
-        let Some(codec) = codec::loaded() else {
-            return Err(NOT_LOADED.into());
-        };
-        if self.health.get_untracked().may_write() && !self.catch_up(codec) {
-            // The other tab locked Harbour, or is a newer version: leave everything as it is.
-            return Err(NOT_SAVED.into());
-        }
-        let old = self
-            .sync
-            .try_update_value(|s: &mut Sync| std::mem::replace(&mut s.lock, lock));
-        self.sync.update_value(|s| s.force = true);
-        if self.health.get_untracked().may_write() {
-            self.write();
-        }
-        if self.sync.with_value(|s| s.force) {
-            // Not written: put the old lock back so memory and storage agree.
-            if let Some(old) = old {
-                self.sync.update_value(|s| {
-                    s.lock = old;
-                    s.force = false;
-                });
-            }
-            return Err(NOT_SAVED.into());
-        }
-        // Setting an equal value would still re-render everything that reads it.
-        if self.lock_state.get_untracked() != state {
-            self.lock_state.set(state);
-        }
-        Ok(())
     }
 }

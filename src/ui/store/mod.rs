@@ -5,25 +5,27 @@
 //! the page is hidden or closed. Faults: unreadable data is copied aside before Harbour
 //! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
 //! switch to working in memory, with a message, and never overwrite the last good copy.
-//! Saving is in `save.rs`; with the lock on, what is written is sealed (see `lock.rs`);
-//! other tabs are in `tabs.rs`.
+//! Saving is in `save.rs`; with the lock on, what is written is sealed (see `lock.rs`), and
+//! everything written under the lock is encoded in `sealing.rs`; other tabs are in `tabs.rs`.
 //! Turning her data into stored text is the codec's job (`codec.rs`, a chunk of its own).
 
 mod codec;
 mod lock;
 mod open;
+mod rekey;
 mod save;
+mod sealing;
 mod tabs;
 
-use open::{keep_copy, open};
+use open::open;
 
 pub use codec::load as load_codec;
-pub use lock::LockState;
+pub use lock::{LockState, UnlockRefused};
 pub use tabs::{broadcast, EXIT, WIPED};
 
-use crate::adapters::{browser, storage};
+use crate::adapters::storage;
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, RECOVERY_PREFIX, STORAGE_KEY};
+use crate::domain::envelope::{self, KEY_PREFIX, STORAGE_KEY};
 use crate::domain::sealed::{KdfParams, Key};
 use leptos::ev;
 use leptos::leptos_dom::helpers::{window_event_listener, TimeoutHandle};
@@ -68,7 +70,8 @@ impl Health {
 /// One-off messages she can dismiss.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// Stored data could not be read; a copy is kept under `key`.
+    /// Stored data could not be read; a copy is kept under `key` (or waits, sealed once she
+    /// unlocks, if this tab was locked).
     Recovered { key: String },
     /// Another tab changed the same thing; its version is kept under `key`.
     ConflictKept { key: String },
@@ -100,6 +103,7 @@ pub struct Store {
     pub lock_state: RwSignal<LockState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub persistence: RwSignal<Persistence>,
+    /// The keys of every kept copy (see [`envelope::is_kept_copy`]), for Settings.
     pub recovery_keys: RwSignal<Vec<String>>,
     /// The unreadable text when it could not be kept in storage, so she can download it.
     pub unreadable_text: StoredValue<Option<String>>,
@@ -113,10 +117,14 @@ enum Lock {
         key: Key,
         kdf: KdfParams,
     },
-    /// `unsaved` is true when the sealed copy held here is newer than storage's.
+    /// `unsaved` is true when the sealed copy held here is newer than storage's. `held`
+    /// is what this tab had not saved when another tab locked Harbour or changed the
+    /// passphrase (this tab had no key to seal it with): it is merged in when she unlocks
+    /// here, and never written while locked.
     Locked {
         locked: envelope::Locked,
         unsaved: bool,
+        held: Option<Box<Held>>,
     },
 }
 
@@ -134,6 +142,16 @@ struct Sync {
     /// means another tab saved since, even if its storage event has not arrived yet.
     seen: Option<String>,
     lock: Lock,
+    /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
+    /// unlocks here.
+    waiting_copies: Vec<(String, String)>,
+}
+
+/// Words this tab had not saved when it was locked from another tab, and what they were
+/// changed from (for the merge when she unlocks).
+struct Held {
+    base: Snapshot,
+    ours: Snapshot,
 }
 
 /// Provides the store to the app. Call once, at the top.
@@ -206,7 +224,7 @@ impl Store {
                 }
                 Some(_) => tabs::adopt_external(self),
             },
-            Some(k) if k.starts_with(RECOVERY_PREFIX) => self.refresh_recovery_keys(),
+            Some(k) if envelope::is_kept_copy(k) => self.refresh_recovery_keys(),
             Some(_) => {}
         }
     }
@@ -227,23 +245,25 @@ impl Store {
         });
     }
 
-    /// Re-reads which recovery copies exist (in storage's order: the settings page, which
+    /// Re-reads which kept copies exist (in storage's order: the settings page, which
     /// lists them, sorts them, so the shell carries no sort code for it).
     pub fn refresh_recovery_keys(self) {
         if storage::probe().is_ok() {
-            self.recovery_keys
-                .set(storage::keys_with_prefix(RECOVERY_PREFIX));
+            let keys: Vec<String> = storage::keys_with_prefix(KEY_PREFIX)
+                .into_iter()
+                .filter(|k| envelope::is_kept_copy(k))
+                .collect();
+            if self.recovery_keys.with_untracked(|k| *k != keys) {
+                self.recovery_keys.set(keys);
+            }
         }
     }
 
-    /// The text of what she has now, as Harbour would store it in the clear, for a download
-    /// (loading the codec first if it is not here yet).
-    pub async fn current_as_text(self) -> Option<String> {
+    /// What she has now, for a download (loading the codec first if it is not here yet):
+    /// the text, and whether it is sealed (it is while the lock is on).
+    pub async fn current_for_download(self) -> Option<(String, bool)> {
         let codec = codec::load().await.ok()?;
-        Some(
-            self.snapshot
-                .with_untracked(|snap| (codec.encode)(snap, &browser::now_iso())),
-        )
+        (codec.download_text)(self, codec)
     }
 
     /// True while what is stored has not been read yet (see [`Health::Opening`]).
@@ -286,6 +306,7 @@ impl Store {
             s.force = false;
             s.lock = Lock::Off;
             s.seen = None;
+            s.waiting_copies.clear();
         });
         self.snapshot.set(fresh);
         self.covered.set(true);

@@ -6,14 +6,12 @@
 //! is written meanwhile, and pages that change her data wait (see `ui::lazy`). Her clear
 //! settings (disguise, quick exit) are read at once, so nothing flickers.
 
-use super::{codec, Health, Lock, LockState, Notice, Persistence, Store, Sync};
+use super::codec::{self, Codec};
+use super::{Health, Lock, LockState, Notice, Persistence, Store, Sync};
 use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, Loaded, STORAGE_KEY};
+use crate::domain::envelope::{Loaded, BEFORE_MIGRATION_KEY, STORAGE_KEY};
 use leptos::prelude::*;
-
-/// Where a copy is kept of the version that was replaced when data was brought up to date.
-const BEFORE_MIGRATION_KEY: &str = "harbour:before-migration";
 
 /// The store as far as it can be opened without the codec.
 pub(super) fn open() -> Store {
@@ -48,6 +46,7 @@ pub(super) fn open() -> Store {
             force: false,
             lock: Lock::Off,
             seen: None,
+            waiting_copies: Vec::new(),
         }),
     };
     if health != Health::Unavailable {
@@ -72,7 +71,7 @@ impl Store {
             match loaded {
                 // Read again now: another tab may have saved while the chunk loaded.
                 Ok(codec) => match storage::read(STORAGE_KEY) {
-                    Ok(raw) => apply(self, (codec.load)(raw.as_deref()), raw),
+                    Ok(raw) => (codec.apply_read)(self, codec, (codec.load)(raw.as_deref()), raw),
                     Err(_) => self.health.set(Health::Unavailable),
                 },
                 Err(_) => self.health.set(Health::NotOpened),
@@ -89,8 +88,9 @@ impl Store {
     }
 }
 
-/// Puts what was read into the store.
-fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
+/// Puts what was read into the store. (The lock is off until this has run, so a copy kept
+/// here is kept as it was stored: with the lock on, the stored text was sealed already.)
+pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<String>) {
     let mut notices = Vec::new();
     let mut expect_stored = false;
     let mut base = Snapshot::default();
@@ -105,7 +105,7 @@ fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
             expect_stored = true;
             if migrated_from.is_some() {
                 if let Some(raw) = &raw {
-                    let _ = storage::write_raw(BEFORE_MIGRATION_KEY, raw);
+                    store.keep_copy_as(codec, BEFORE_MIGRATION_KEY, raw);
                 }
             } else {
                 base = snapshot.clone();
@@ -122,13 +122,14 @@ fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
             lock = Lock::Locked {
                 locked,
                 unsaved: false,
+                held: None,
             };
             (snapshot, Health::Saving)
         }
         Loaded::Unreadable { reason } => {
             leptos::logging::warn!("Harbour: stored data unreadable: {reason}");
             let raw = raw.clone().unwrap_or_default();
-            match keep_copy(&raw) {
+            match store.keep_copy(codec, &raw) {
                 Some(key) => {
                     notices.push(Notice::Recovered { key });
                     (Snapshot::default(), Health::Saving)
@@ -171,12 +172,4 @@ fn apply(store: Store, loaded: Loaded, raw: Option<String>) {
         // the snapshot change schedules writes it back.
         store.ask_persistence_once();
     }
-}
-
-/// Copies unreadable stored text to a new recovery key, and checks the copy reads back the
-/// same. `None` when it could not be kept.
-pub(super) fn keep_copy(raw: &str) -> Option<String> {
-    let key = envelope::recovery_key(browser::now_ms() as u64);
-    storage::write_raw(&key, raw).ok()?;
-    (storage::read(&key).ok()?.as_deref() == Some(raw)).then_some(key)
 }

@@ -3,8 +3,8 @@
 //! taking in anything another tab saved that this one has not seen.
 
 use super::codec::{self, Codec};
-use super::{tabs, Health, Lock, Store, SAVE_DELAY_MS};
-use crate::adapters::{browser, crypto, storage, storage::StorageError};
+use super::{Health, Lock, Store, SAVE_DELAY_MS};
+use crate::adapters::{storage, storage::StorageError};
 use crate::domain::envelope::STORAGE_KEY;
 use leptos::leptos_dom::helpers::set_timeout_with_handle;
 use leptos::prelude::*;
@@ -62,16 +62,10 @@ impl Store {
         if !self.has_unsaved() {
             return;
         }
-        let now = browser::now_iso();
-        let text = self.snapshot.with_untracked(|snap| {
-            self.sync.with_value(|s| match &s.lock {
-                Lock::Off => Ok(Some((codec.encode)(snap, &now))),
-                Lock::Unlocked { key, kdf } => crypto::random_bytes()
-                    .map(|iv| Some((codec.encode_sealed)(snap, &now, key, kdf, iv)))
-                    .map_err(StorageError::Failed),
-                Lock::Locked { .. } => Ok(None),
-            })
-        });
+        let text = self
+            .snapshot
+            .with_untracked(|snap| self.encode_under_lock(codec, snap))
+            .map_err(StorageError::Failed);
         let result = text.and_then(|text| match text {
             Some(text) => storage::write_raw(STORAGE_KEY, &text).map(|()| Some(text)),
             None => Ok(None),
@@ -106,7 +100,7 @@ impl Store {
     /// tab, or the other tab is a newer Harbour).
     pub(super) fn catch_up(self, codec: Codec) -> bool {
         if let Some(current) = self.unseen_stored() {
-            tabs::adopt(self, codec, current);
+            (codec.adopt)(self, codec, current);
         }
         self.may_write_now()
     }

@@ -2,7 +2,7 @@
 //! silent loss), and quick exit or "Delete everything" in one tab reaches them all.
 
 use super::codec::{self, Codec};
-use super::{keep_copy, Health, Lock, LockState, Notice, Store};
+use super::{Health, Held, Lock, LockState, Notice, Store};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::Loaded;
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ pub(super) fn adopt_external(store: Store) {
         return;
     };
     if let Some(current) = store.unseen_stored() {
-        adopt(store, codec, current);
+        (codec.adopt)(store, codec, current);
     }
 }
 
@@ -67,11 +67,18 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
             snapshot: theirs, ..
         } => {
             if store.sync.with_value(|s| !matches!(s.lock, Lock::Off)) {
-                // The lock was turned off in another tab.
-                store.sync.update_value(|s| s.lock = Lock::Off);
+                // The lock was turned off in another tab: words held while locked come back.
+                let held = store
+                    .sync
+                    .try_update_value(|s| match std::mem::replace(&mut s.lock, Lock::Off) {
+                        Lock::Locked { held, .. } => held,
+                        _ => None,
+                    })
+                    .flatten();
+                bring_back(store, held);
                 store.lock_state.set(LockState::Off);
             }
-            merge_in(store, codec, theirs, raw);
+            merge_in(store, codec, theirs);
         }
         Loaded::Locked(locked) => {
             let opened = store.sync.with_value(|s| match &s.lock {
@@ -79,22 +86,31 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
                 _ => None,
             });
             match opened {
-                Some(Ok((theirs, _))) => merge_in(store, codec, theirs, raw),
+                Some(Ok(theirs)) => merge_in(store, codec, theirs.snapshot),
                 // Our key no longer opens it (passphrase changed there), or the lock was
-                // turned on there: lock here, keeping any words we had not saved.
+                // turned on there: lock here. Words not saved yet cannot be sealed (this tab
+                // has no key, or only the old one), so they are held here, never written
+                // in the clear or under the old passphrase, and merged in when she unlocks.
                 Some(Err(_)) | None => {
                     let was_open = store.lock_state.get_untracked() != LockState::Locked;
-                    if was_open {
-                        if let Some(key) = keep_unsaved(store, codec) {
-                            store.notify(Notice::ConflictKept { key });
-                        }
+                    let held = if was_open {
                         store.notify(Notice::LockedByOtherTab);
-                    }
+                        unsaved_words(store)
+                    } else {
+                        store.sync.with_value(|s| match &s.lock {
+                            Lock::Locked { held: Some(h), .. } => Some(Box::new(Held {
+                                base: h.base.clone(),
+                                ours: h.ours.clone(),
+                            })),
+                            _ => None,
+                        })
+                    };
                     let public = locked.public.clone();
                     store.sync.update_value(|s| {
                         s.lock = Lock::Locked {
                             locked,
                             unsaved: false,
+                            held,
                         };
                         s.base = Snapshot {
                             public: public.clone(),
@@ -112,39 +128,35 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
         }
         Loaded::TooNew { schema, .. } => store.health.set(Health::TooNew { schema }),
         Loaded::Unreadable { .. } => {
-            if let Some(key) = keep_copy(raw) {
+            if let Some(key) = store.keep_copy(codec, raw) {
                 store.notify(Notice::Recovered { key });
-                store.refresh_recovery_keys();
             }
         }
         Loaded::Empty => {}
     }
 }
 
-/// If this tab has changes not yet saved, keeps them as a recovery copy (in the clear only
-/// when the lock is off; sealed otherwise).
-fn keep_unsaved(store: Store, codec: Codec) -> Option<String> {
-    let unsaved = store
-        .snapshot
-        .with_untracked(|snap| store.sync.with_value(|s| *snap != s.base));
-    if !unsaved {
-        return None;
+/// Puts words held while locked back as this tab's unsaved changes, ready to be merged.
+pub(super) fn bring_back(store: Store, held: Option<Box<Held>>) {
+    if let Some(held) = held {
+        let Held { base, ours } = *held;
+        store.sync.update_value(|s| s.base = base);
+        store.snapshot.set(ours);
     }
-    let text = store.snapshot.with_untracked(|snap| {
-        store.sync.with_value(|s| match &s.lock {
-            Lock::Off => Some((codec.encode)(snap, &crate::adapters::browser::now_iso())),
-            Lock::Unlocked { key, kdf } => crate::adapters::crypto::random_bytes().ok().map(|iv| {
-                (codec.encode_sealed)(snap, &crate::adapters::browser::now_iso(), key, kdf, iv)
-            }),
-            Lock::Locked { .. } => None,
-        })
-    })?;
-    let key = keep_copy(&text)?;
-    store.refresh_recovery_keys();
-    Some(key)
 }
 
-fn merge_in(store: Store, codec: Codec, theirs: Snapshot, raw: &str) {
+/// What this tab has not saved yet, if anything, to hold while it is locked.
+fn unsaved_words(store: Store) -> Option<Box<Held>> {
+    let (ours, base) = (
+        store.snapshot.get_untracked(),
+        store.sync.with_value(|s| s.base.clone()),
+    );
+    (ours != base).then(|| Box::new(Held { base, ours }))
+}
+
+/// Takes in `theirs` (another tab's save), merged with what this tab has not saved. A
+/// conflict keeps their version as a copy (sealed while the lock is on) and says so.
+pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
     let ours = store.snapshot.get_untracked();
     let base = store.sync.with_value(|s| s.base.clone());
     store.sync.update_value(|s| {
@@ -160,9 +172,9 @@ fn merge_in(store: Store, codec: Codec, theirs: Snapshot, raw: &str) {
     }
     let merged = (codec.merge)(&base, &ours, &theirs);
     if !merged.conflicts.is_empty() {
-        if let Some(key) = keep_copy(raw) {
+        let text = (codec.encode)(&theirs, &crate::adapters::browser::now_iso());
+        if let Some(key) = store.keep_copy(codec, &text) {
             store.notify(Notice::ConflictKept { key });
-            store.refresh_recovery_keys();
         }
     }
     store.snapshot.set(merged.value);

@@ -37,7 +37,7 @@ fn DateItem(date: KeyDate) -> impl IntoView {
             {(!date.notes.is_empty()).then(|| view! { <p class="app-summary-list__value">{date.notes.clone()}</p> })}
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=move |_| {
-                    let text = ics(&file_date, "key-dates.invalid", &browser::now_ics_stamp());
+                    let text = ics(&file_date, "calendar.invalid", &browser::now_ics_stamp());
                     let _ = browser::download(&ics_filename(&file_date), "text/calendar", &text);
                 }>"Save to my calendar"</button>
                 <button type="button" class="app-button app-button--warning" on:click=move |_| {
@@ -103,7 +103,7 @@ pub fn DatesPage() -> impl IntoView {
         <Show when=move || !lists.get().0.is_empty() fallback=|| view! { <p>"No dates coming up."</p> }>
             <ul class="app-contacts">{move || lists.get().0.into_iter().map(|d| view! { <DateItem date=d/> }).collect_view()}</ul>
         </Show>
-        <p class="app-hint">"“Save to my calendar” downloads a small calendar file. Opening it adds the date to your phone's calendar, where other people who use your phone may see it."</p>
+        <p class="app-hint">"“Save to my calendar” downloads a small calendar file. Opening it adds the date to your phone's calendar, where other people who use your phone may see it. It is called “Appointment” unless you give it a name, and does not say what it is for."</p>
         <h2 class="app-heading-m">"Add a date"</h2>
         <ErrorSummary errors=errors/>
         <form on:submit=add novalidate>
@@ -113,11 +113,11 @@ pub fn DatesPage() -> impl IntoView {
                     {DATE_KINDS.iter().map(|(id, label)| view! { <option value=*id selected=move || draft.with(|d| d.kind == *id)>{*label}</option> }).collect_view()}
                 </select>
             </div>
-            <TextInput id="date-title".to_owned() label="A name for it (optional)".to_owned() value=title on_input=set_title/>
+            <TextInput id="date-title".to_owned() label="A name for it (optional)".to_owned() value=title on_input=set_title error=error_for(errors, "date-title".to_owned())/>
             <TextInput id="date-date".to_owned() label="Date".to_owned() kind="date" width="app-input--date" value=date on_input=set_date error=error_for(errors, "date-date".to_owned())/>
             <TextInput id="date-time".to_owned() label="Time (optional)".to_owned() kind="time" width="app-input--date" value=time on_input=set_time error=error_for(errors, "date-time".to_owned())/>
-            <TextInput id="date-place".to_owned() label="Where (optional)".to_owned() value=place on_input=set_place/>
-            <TextArea id="date-notes".to_owned() label="Notes (optional)".to_owned() value=notes on_input=set_notes rows=2/>
+            <TextInput id="date-place".to_owned() label="Where (optional)".to_owned() value=place on_input=set_place error=error_for(errors, "date-place".to_owned())/>
+            <TextArea id="date-notes".to_owned() label="Notes (optional)".to_owned() value=notes on_input=set_notes error=error_for(errors, "date-notes".to_owned()) rows=2/>
             <button type="submit" id="add-date" class="app-button">"Add date"</button>
         </form>
         <Show when=move || !lists.get().1.is_empty()>

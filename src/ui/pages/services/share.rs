@@ -2,6 +2,8 @@
 //! stored unless she says yes, and the link's details are then removed from the address.
 
 use crate::adapters::browser;
+use crate::content::SERVICES;
+use crate::domain::lookalike::{resembles, Listed};
 use crate::domain::share::{decode, link, qr_svg, validate, Contact, SharedService};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::page::use_page_title;
@@ -131,8 +133,24 @@ pub fn AddServicePage() -> impl IntoView {
         {move || match offer.get() {
             Offer::Service(s) => {
                 let keep = s.clone();
+                let listed: Vec<Listed> = SERVICES
+                    .iter()
+                    .map(|l| Listed { name: l.name, run_by: l.run_by, numbers: [l.phone, l.text] })
+                    .collect();
+                let like = resembles(&s, &listed);
                 view! {
-                    <p>"Someone has shared a service with you. Check the details. Nothing is saved unless you choose to add it."</p>
+                    {(!like.is_empty()).then(|| view! {
+                        <div class="app-notice app-notice--warning" role="alert" id="link-lookalike">
+                            <h2 class="app-notice__title">"Check this before you use it"</h2>
+                            <p>"This link uses the name or number of a service in Harbour's list: " {like.join("; ")} ". Harbour cannot tell whether it really comes from them: anyone can make a link like this."</p>
+                            <p>"If you need that service, use the number in "<a href=href("/services")>"Harbour's list of services"</a>", or find it on the organisation's own website."</p>
+                        </div>
+                    })}
+                    <p>"Someone has shared a service with you. Nothing is saved unless you choose to add it."</p>
+                    <div class="app-notice" id="link-not-checked">
+                        <h2 class="app-notice__title">"Harbour has not checked these details"</h2>
+                        <p>"Anyone can make a link like this. Before you call or share anything, check the number with the organisation itself, for example on its own website or in "<a href=href("/services")>"Harbour's list of services"</a>"."</p>
+                    </div>
                     <dl class="app-summary-list">
                         {[("Name", s.name.clone()), ("Phone", s.phone.clone()), ("Opening hours", s.hours.clone()), ("Area", s.area.clone()), ("Note", s.note.clone())]
                             .into_iter()

@@ -3,11 +3,11 @@
 //! nothing.
 
 use crate::adapters::{browser, crypto};
-use crate::domain::backup::{self, BackupFile};
+use crate::domain::backup::{self, BackupFile, Contents};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{document, read_document};
+use crate::domain::envelope::{document, encode, read_document};
 use crate::domain::migrate::LATEST;
-use crate::domain::sealed::{self, passphrase_problem};
+use crate::domain::sealed;
 use crate::ui::components::form::TextInput;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ fn Export() -> impl IntoView {
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
-        if let Some(problem) = passphrase_problem(&a) {
+        if let Some(problem) = super::lock::refusal(&a) {
             message.set(Some((false, problem)));
             return;
         }
@@ -48,22 +48,12 @@ fn Export() -> impl IntoView {
                 let kdf = sealed::new_kdf(crypto::random_bytes()?);
                 let derivation = sealed::derivation(&kdf).map_err(|e| format!("{e:?}"))?;
                 let key = crypto::derive_key(&a, &derivation).await?;
-                let doc = store.snapshot.with_untracked(document);
-                let text = backup::export(
-                    &doc,
-                    LATEST,
-                    &browser::now_iso(),
-                    &key,
-                    &kdf,
-                    crypto::random_bytes()?,
-                );
-                let prefix = if store.discreet.get_untracked() {
-                    "notes"
-                } else {
-                    "harbour"
-                };
+                let now = browser::now_iso();
+                let stored = store.snapshot.with_untracked(|snap| encode(snap, &now));
+                let text = backup::export(&stored, &now, &key, &kdf, crypto::random_bytes()?);
+                // A name that says nothing about what it is for.
                 browser::download(
-                    &format!("{prefix}-backup-{}.json", browser::today()),
+                    &format!("notes-backup-{}.json", browser::today()),
                     "application/json",
                     &text,
                 )
@@ -84,7 +74,7 @@ fn Export() -> impl IntoView {
         <h3 class="app-heading-s">"Make a backup"</h3>
         <form on:submit=export novalidate>
             <TextInput id="backup-passphrase".to_owned() label="Choose a passphrase for the backup".to_owned() kind="password"
-                hint="At least 10 characters. It can be different from your lock passphrase.".to_owned()
+                hint="At least 10 characters: 4 or more words is best. It can be different from your lock passphrase.".to_owned()
                 value=first on_input=Callback::new(move |v| first.set(v))/>
             <TextInput id="backup-passphrase-again".to_owned() label="Type the backup passphrase again".to_owned() kind="password"
                 value=second on_input=Callback::new(move |v| second.set(v))/>
@@ -105,6 +95,27 @@ struct Opened {
     summary: Vec<(String, usize)>,
 }
 
+/// Says what an opened file holds: her data to preview, or (a kept copy of text Harbour
+/// could not read) the text itself to download.
+fn opened_contents(contents: Contents) -> Result<Result<Opened, String>, String> {
+    match contents {
+        Contents::Snapshot(snapshot) => {
+            let problems = backup::problems(&snapshot);
+            if !problems.is_empty() {
+                return Err(format!(
+                    "Harbour cannot bring this backup back, because some of it does not pass the checks Harbour makes when you type it. Nothing has been changed. {}",
+                    problems.join(" ")
+                ));
+            }
+            Ok(Ok(Opened {
+                summary: backup::summary(&document(&snapshot)),
+                snapshot: *snapshot,
+            }))
+        }
+        Contents::Text(text) => Ok(Err(text)),
+    }
+}
+
 #[component]
 fn Import() -> impl IntoView {
     let store = use_store();
@@ -112,6 +123,7 @@ fn Import() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let opened = RwSignal::new_local(None::<Opened>);
+    let text_inside = RwSignal::new_local(None::<String>);
     let busy = RwSignal::new(false);
     let choose = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -122,6 +134,7 @@ fn Import() -> impl IntoView {
             return;
         };
         opened.set(None);
+        text_inside.set(None);
         leptos::task::spawn_local(async move {
             match browser::read_chosen_file(&input).await {
                 Ok(Some(text)) => match backup::parse(&text, LATEST) {
@@ -151,23 +164,21 @@ fn Import() -> impl IntoView {
         busy.set(true);
         let pass = passphrase.get_untracked();
         leptos::task::spawn_local(async move {
-            let result: Result<Opened, String> = async {
+            let result: Result<Result<Opened, String>, String> = async {
                 let derivation = sealed::derivation(&f.kdf)
                     .map_err(|_| backup::ImportError::Damaged(String::new()).message())?;
                 let key = crypto::derive_key(&pass, &derivation).await?;
-                let doc = backup::open(&f, &key).map_err(|e| e.message())?;
-                let snapshot = read_document(&doc, f.schema)
-                    .map_err(|_| backup::ImportError::Damaged(String::new()).message())?;
-                Ok(Opened {
-                    summary: backup::summary(&document(&snapshot)),
-                    snapshot,
-                })
+                opened_contents(backup::open(&f, &key).map_err(|e| e.message())?)
             }
             .await;
             busy.set(false);
             match result {
-                Ok(o) => {
+                Ok(Ok(o)) => {
                     opened.set(Some(o));
+                    message.set(None);
+                }
+                Ok(Err(text)) => {
+                    text_inside.set(Some(text));
                     message.set(None);
                 }
                 Err(why) => message.set(Some((false, why))),
@@ -222,6 +233,15 @@ fn Import() -> impl IntoView {
         </Show>
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "app-notice app-notice--success" } else { "app-error-message" } role="alert">{text}</p>
+        })}
+        {move || text_inside.get().map(|text| view! {
+            <div class="app-notice">
+                <h4 class="app-notice__title">"This file holds a copy Harbour could not read"</h4>
+                <p>"Harbour kept it because it could not read it, so it cannot be brought back. You can download the text inside it. The downloaded text is not locked: keep it private."</p>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| {
+                    let _ = browser::download("notes-text.txt", "text/plain", &text);
+                }>"Download the text inside"</button>
+            </div>
         })}
         {move || opened.get().map(|o| view! {
             <div class="app-notice">

@@ -1,25 +1,52 @@
-//! The passphrase lock settings: turn it on (with a plain reason for the minimum length),
-//! lock now, idle time, change the passphrase, turn it off.
+//! The passphrase lock settings: turn it on (with a plain reason when a passphrase is too
+//! easy to guess), lock now, idle time, change the passphrase, turn it off.
 
-use crate::domain::sealed::{passphrase_problem, MIN_PASSPHRASE_CHARS};
+use crate::domain::passphrase::{strength, Strength};
+use crate::domain::sealed::MIN_PASSPHRASE_CHARS;
 use crate::ui::store::{use_store, LockState};
 use leptos::prelude::*;
 
 const IDLE_CHOICES: &[u32] = &[1, 5, 15, 30, 60];
 
-/// A password field with its label, hint and error.
+/// Why a new passphrase is refused, or `None` (a weak one is allowed: the field says why it
+/// is weak as she types).
+pub fn refusal(passphrase: &str) -> Option<String> {
+    match strength(passphrase) {
+        Strength::Refused(why) => Some(why),
+        Strength::Weak(_) | Strength::Strong => None,
+    }
+}
+
+/// What the field says about a new passphrase as she types it.
+fn strength_text(passphrase: &str) -> String {
+    if passphrase.is_empty() {
+        return String::new();
+    }
+    match strength(passphrase) {
+        Strength::Refused(why) => format!("Too easy to guess. {why}"),
+        Strength::Weak(why) => format!("Weak. {why}"),
+        Strength::Strong => "Strong: hard to guess.".to_owned(),
+    }
+}
+
+/// A password field with its label, hint and error; for a new passphrase, also how easy it
+/// is to guess.
 #[component]
-fn PassphraseField(
+pub fn PassphraseField(
     id: &'static str,
     label: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] judge: bool,
 ) -> impl IntoView {
     let described = move || {
         let mut ids = Vec::new();
         if hint.is_some() {
             ids.push(format!("{id}-hint"));
+        }
+        if judge {
+            ids.push(format!("{id}-strength"));
         }
         if error.get().is_some() {
             ids.push(format!("{id}-error"));
@@ -48,6 +75,9 @@ fn PassphraseField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
             />
+            {judge.then(|| view! {
+                <p class="app-hint app-strength" id=format!("{id}-strength")>{move || strength_text(&value.get())}</p>
+            })}
         </div>
     }
 }
@@ -102,7 +132,7 @@ fn TurnOn() -> impl IntoView {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         let mut found = Vec::new();
-        if let Some(problem) = passphrase_problem(&a) {
+        if let Some(problem) = refusal(&a) {
             found.push(("new-passphrase", problem));
         } else if a != b {
             found.push((
@@ -130,11 +160,11 @@ fn TurnOn() -> impl IntoView {
     view! {
         <p>"The lock is off. Anyone who opens Harbour on this phone can read what you have written."</p>
         <p>"With a passphrase lock, what you write is stored scrambled (encrypted) and can only be read after you enter your passphrase. Harbour locks itself when you have not used it for a while, and when you use quick exit."</p>
-        <p>"Choose a passphrase only you know. It must be at least " {MIN_PASSPHRASE_CHARS} " characters. Harbour cannot limit how many guesses someone makes, because everything is on this phone, so a longer passphrase is much harder to guess. A few ordinary words together work well, such as “kettle blue garden”."</p>
+        <p>"Choose a passphrase only you know. It must be at least " {MIN_PASSPHRASE_CHARS} " characters. Harbour cannot limit how many guesses someone makes, because everything is on this phone, so a longer passphrase is much harder to guess. 4 or more ordinary words that do not go together work well, such as “kettle tuesday blue garden”."</p>
         <p><strong>"If you forget it, nobody can get your notes back."</strong></p>
         <ErrorSummary errors=errors.into()/>
         <form on:submit=submit novalidate>
-            <PassphraseField id="new-passphrase" label="Choose a passphrase" value=first error=error_for(errors, "new-passphrase")/>
+            <PassphraseField id="new-passphrase" label="Choose a passphrase" value=first error=error_for(errors, "new-passphrase") judge=true/>
             <PassphraseField id="confirm-passphrase" label="Type it again" value=second error=error_for(errors, "confirm-passphrase")/>
             <button type="submit" class="app-button" disabled=move || busy.get()>
                 {move || if busy.get() { "Turning on the lock…" } else { "Turn on the lock" }}
@@ -216,7 +246,7 @@ fn ChangePassphrase() -> impl IntoView {
                 "Enter your current passphrase".to_owned(),
             ));
         }
-        if let Some(problem) = passphrase_problem(&a) {
+        if let Some(problem) = refusal(&a) {
             found.push(("changed-passphrase", problem));
         } else if a != b {
             found.push((
@@ -251,7 +281,7 @@ fn ChangePassphrase() -> impl IntoView {
         </Show>
         <form on:submit=submit novalidate>
             <PassphraseField id="current-passphrase" label="Current passphrase" value=current error=error_for(errors, "current-passphrase")/>
-            <PassphraseField id="changed-passphrase" label="New passphrase" value=first error=error_for(errors, "changed-passphrase")/>
+            <PassphraseField id="changed-passphrase" label="New passphrase" value=first error=error_for(errors, "changed-passphrase") judge=true/>
             <PassphraseField id="changed-confirm" label="Type the new passphrase again" value=second error=error_for(errors, "changed-confirm")/>
             <button type="submit" class="app-button app-button--secondary" disabled=move || busy.get()>
                 {move || if busy.get() { "Changing…" } else { "Change passphrase" }}

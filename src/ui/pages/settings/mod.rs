@@ -9,9 +9,10 @@ mod privacy;
 pub use privacy::DeleteEverything;
 
 use crate::adapters::storage;
+use crate::domain::envelope::BEFORE_MIGRATION_KEY;
 use crate::ui::components::notices::{download_current, download_kept};
 use crate::ui::components::page::use_page_title;
-use crate::ui::store::{use_store, Health, Persistence};
+use crate::ui::store::{use_store, Health, LockState, Persistence};
 use leptos::prelude::*;
 
 #[component]
@@ -62,29 +63,38 @@ fn StorageSettings() -> impl IntoView {
             <h2 class="app-heading-m" id="saving-title">"Saving on this phone"</h2>
             <p id="storage-status">{health_text}</p>
             <p id="storage-persistence">{persistence_text}</p>
-            <p class="app-hint">"A downloaded copy is not locked with your passphrase. Keep it somewhere private, and delete it from your downloads when you no longer need it."</p>
+            <p class="app-hint">{move || if store.lock_state.get() == LockState::Off {
+                "A downloaded copy is not locked with a passphrase. Keep it somewhere private, and delete it from your downloads when you no longer need it."
+            } else {
+                "While the lock is on, a downloaded copy is locked with your passphrase. To open it, use “Bring back a backup” below and enter your passphrase."
+            }}</p>
             <button type="button" class="app-button app-button--secondary" on:click=move |_| download_current(store)>
                 "Download a copy of everything"
             </button>
             <Show when=move || !store.recovery_keys.get().is_empty()>
                 <h3 class="app-heading-s">"Copies Harbour has kept"</h3>
-                <p>"Harbour keeps a copy whenever it finds saved data it can't read, or when two tabs change the same thing, so nothing is lost."</p>
+                <p>"Harbour keeps a copy whenever it finds saved data it can't read, when two tabs change the same thing, and of what was saved before Harbour was updated, so nothing is lost. While the lock is on, each copy is locked with your passphrase."</p>
                 <ul class="app-link-list">
                     <For each=move || { let mut keys = store.recovery_keys.get(); keys.sort(); keys } key=|k| k.clone() let:key>
                         {
                             let download_key = key.clone();
                             let delete_key = key.clone();
-                            let when = key
-                                .rsplit(':')
-                                .next()
-                                .and_then(|ms| ms.parse::<f64>().ok())
-                                .map(|ms| String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)))
-                                .unwrap_or_default();
+                            let what = if key == BEFORE_MIGRATION_KEY {
+                                "The copy from before Harbour was last updated".to_owned()
+                            } else {
+                                let when = key
+                                    .rsplit(':')
+                                    .next()
+                                    .and_then(|ms| ms.parse::<f64>().ok())
+                                    .map(|ms| String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)))
+                                    .unwrap_or_default();
+                                format!("Kept {when}")
+                            };
                             view! {
                                 <li>
-                                    <p>"Kept " {when}</p>
+                                    <p>{what}</p>
                                     <div class="app-button-group">
-                                        <button type="button" class="app-button app-button--secondary" on:click=move |_| download_kept(&download_key)>
+                                        <button type="button" class="app-button app-button--secondary" on:click=move |_| download_kept(store, &download_key)>
                                             "Download this copy"
                                         </button>
                                         <button
