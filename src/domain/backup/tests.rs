@@ -291,20 +291,15 @@ fn a_real_snapshot_survives_backup_and_merge() {
 fn where_she_lives_travels_in_a_backup_and_fills_in_only_an_unanswered_device() {
     use crate::domain::data::Snapshot;
     use crate::domain::envelope::{document, read_document};
-    use crate::domain::migrate::LATEST;
     use crate::domain::nation::Residence;
     let mut snapshot = Snapshot::default();
     snapshot.data.nation = Residence::Scotland;
     let key = Key::from_bytes([2; 32]);
-    let text = export(
-        &document(&snapshot),
-        LATEST,
-        "t",
-        &key,
-        &new_kdf([2; SALT_LEN]),
-        [2; IV_LEN],
-    );
-    let back = read_document(&open(&parse(&text, LATEST).unwrap(), &key).unwrap(), LATEST).unwrap();
+    let stored = encode(&snapshot, "t");
+    let text = export(&stored, "t", &key, &new_kdf([2; SALT_LEN]), [2; IV_LEN]);
+    let Ok(Contents::Snapshot(back)) = open(&parse(&text, LATEST).unwrap(), &key) else {
+        panic!("the backup opens as her data");
+    };
     assert_eq!(back.data.nation, Residence::Scotland);
     // Restored onto a phone where she has not answered: the backup's answer is taken.
     let fresh = Snapshot::default();
