@@ -91,6 +91,11 @@ pub fn quick_exit(store: Store) {
 /// Leaves Harbour in this tab: hides the page at once, saves and locks (forgetting the
 /// key), empties the page, then replaces it in the history with the neutral page she chose.
 pub fn quick_exit_here(store: Store) {
+    // Once is enough: a second leaving (another tab's message arriving now, say) would
+    // cancel the first navigation and start it again.
+    if browser::has_root_class("app-exiting") {
+        return;
+    }
     browser::set_root_class("app-exiting", true);
     let url = store.snapshot.with_untracked(|s| s.public.exit_url.clone());
     store.save_now();

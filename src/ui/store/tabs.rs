@@ -14,11 +14,28 @@ pub const EXIT: &str = "exit";
 /// Another tab deleted everything: forget it here too.
 pub const WIPED: &str = "wiped";
 
-/// Tells every other Harbour tab something.
+thread_local! {
+    /// The channel this tab listens on. Messages are sent on it too: a channel never hears
+    /// its own messages, but a second channel in the same tab would, and the tab would act
+    /// on its own quick exit twice (the second leaving cancels the first).
+    static LISTENING: std::cell::RefCell<Option<web_sys::BroadcastChannel>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Tells every other Harbour tab something (never this one).
 pub fn broadcast(message: &str) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_str(message));
-        channel.close();
+    let message = JsValue::from_str(message);
+    let sent = LISTENING.with_borrow(|listening| {
+        listening
+            .as_ref()
+            .map(|channel| channel.post_message(&message).is_ok())
+    });
+    if sent.is_none() {
+        // Not listening yet (the app is starting): nothing here can hear this channel.
+        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let _ = channel.post_message(&message);
+            channel.close();
+        }
     }
 }
 
@@ -37,8 +54,8 @@ pub(super) fn listen(store: Store) {
         });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    // Keep the channel open for the app's lifetime.
-    std::mem::forget(channel);
+    // Kept open for the app's lifetime, and used for sending too (see `LISTENING`).
+    LISTENING.set(Some(channel));
 }
 
 /// Another tab saved: take its changes, keeping ours where both changed the same thing.
