@@ -51,7 +51,26 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds her nation as not answered yet, so Harbour asks her once. Nothing she wrote changes.",
         apply: add_nation,
     },
+    Migration {
+        from: JOURNEY_SCHEMA - 1,
+        title: "Add where she is on each journey",
+        description: "Adds the police case and children's social care as not marked yet. Nothing she wrote changes.",
+        apply: add_journey,
+    },
 ];
+
+/// The schema that added the journey (`data.journey`). Its number lives only here (and in
+/// the fixture's file name), so it is simple to renumber.
+pub const JOURNEY_SCHEMA: u32 = 7;
+
+/// 6 → 7: nothing marked yet on either journey ("" is "not marked").
+fn add_journey(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "journey",
+        serde_json::json!({"police": "", "care": ""}),
+    )
+}
 
 /// 5 → 6: she has not said where she lives yet ("" is "not answered").
 fn add_nation(doc: Value) -> Result<Value, String> {

@@ -25,6 +25,8 @@ pub enum Route {
     Dates,
     Safety,
     Settings,
+    /// Both journeys at a glance: the police case and children's social care.
+    Journey,
     NotFound,
 }
 
@@ -55,6 +57,7 @@ pub fn parse(path: &str) -> Route {
         ["dates"] => Route::Dates,
         ["safety"] => Route::Safety,
         ["settings"] => Route::Settings,
+        ["journey"] => Route::Journey,
         _ => Route::NotFound,
     }
 }
@@ -75,6 +78,7 @@ mod tests {
             Route::GuidePage("police".into())
         );
         assert_eq!(parse("/settings?x=1"), Route::Settings);
+        assert_eq!(parse("/journey"), Route::Journey);
         assert_eq!(
             parse("/guide/police/northern-ireland#bail"),
             Route::GuideVersion("police".into(), Nation::NorthernIreland)

@@ -31,6 +31,7 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         }
         Route::Notebook | Route::Dates => notebook_page(route).await,
         Route::Safety | Route::Settings => settings_page(route).await,
+        Route::Journey => journey_view(JourneyView::Page).await,
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
@@ -91,6 +92,61 @@ fn settings_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         Route::Safety => view! { <pages::safety::SafetyPage/> }.into_any(),
         _ => view! { <pages::settings::SettingsPage/> }.into_any(),
     })
+}
+
+/// What the journey's chunk shows: its page, or the home page's "Now: … Next: …" lines.
+#[derive(Clone, Copy)]
+pub enum JourneyView {
+    Page,
+    Summary,
+}
+
+#[wasm_split(journey, fallible)]
+fn journey_view(which: JourneyView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match which {
+        JourneyView::Page => view! { <pages::journey::JourneyPage/> }.into_any(),
+        JourneyView::Summary => view! { <pages::journey::JourneySummary/> }.into_any(),
+    })
+}
+
+/// The home page's "Now: … Next: …" lines, from the journey's chunk: fetched only once she
+/// has marked where she is (so never on a first visit), and nothing at all if it cannot be
+/// fetched (the journey page says so itself).
+#[component]
+pub fn JourneySummaryLazy() -> impl IntoView {
+    let store = crate::ui::store::use_store();
+    let marked = Memo::new(move |_| {
+        store.snapshot.with(|s| {
+            let j = &s.data.journey;
+            !j.police.is_empty() || !j.care.is_empty()
+        })
+    });
+    let view = RwSignal::new(false);
+    let shown = StoredValue::new_local(None::<AnyView>);
+    let owner = Owner::current().unwrap_or_default();
+    Effect::new(move |started: Option<bool>| {
+        let started = started.unwrap_or(false);
+        if started || !marked.get() {
+            return started;
+        }
+        let scoped = owner.with(|| {
+            ScopedFuture::new(async move {
+                if let Ok(v) = journey_view(JourneyView::Summary).await {
+                    shown.set_value(Some(v));
+                    view.set(true);
+                }
+            })
+        });
+        leptos::task::spawn_local(scoped);
+        true
+    });
+    move || {
+        view.get();
+        shown
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
