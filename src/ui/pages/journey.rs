@@ -49,7 +49,7 @@ pub fn JourneyPage() -> impl IntoView {
         Some(n) => view! {
             <p class="app-body" id="journey-nation">
                 "Showing the steps for " {n.name()} ". "
-                <a href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
+                <a class="app-no-print" href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
             </p>
         }
         .into_any(),
@@ -57,7 +57,7 @@ pub fn JourneyPage() -> impl IntoView {
             <p class="app-body" id="journey-nation">
                 "You have not said where you live, so this shows England and Wales. "
                 "For children's social care it shows the steps in England. "
-                <a href=href("/settings#nation")>"Choose where you live"</a>
+                <a class="app-no-print" href=href("/settings#nation")>"Choose where you live"</a>
             </p>
         }
         .into_any(),
