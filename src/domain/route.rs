@@ -27,6 +27,9 @@ pub enum Route {
     Settings,
     /// Both journeys at a glance: the police case and children's social care.
     Journey,
+    /// Not an address: the home page's "Now: … Next: …" lines, which load with the
+    /// journey's page (see `ui::lazy`).
+    JourneySummary,
     NotFound,
 }
 

@@ -32,6 +32,7 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         Route::Notebook | Route::Dates => notebook_page(route).await,
         Route::Safety | Route::Settings => settings_page(route).await,
         Route::Journey => journey_view(JourneyView::Page).await,
+        Route::JourneySummary => journey_view(JourneyView::Summary).await,
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
@@ -110,42 +111,21 @@ fn journey_view(which: JourneyView) -> Result<AnyView, SplitLoaderError> {
 }
 
 /// The home page's "Now: … Next: …" lines, from the journey's chunk: fetched only once she
-/// has marked where she is (so never on a first visit), and nothing at all if it cannot be
-/// fetched (the journey page says so itself).
+/// has marked where she is (so never on a first visit). Built on [`LazyPage`], so the shell
+/// gains almost nothing; while it loads, or if it cannot, the home page shows nothing.
 #[component]
 pub fn JourneySummaryLazy() -> impl IntoView {
     let store = crate::ui::store::use_store();
-    let marked = Memo::new(move |_| {
+    let marked = move || {
         store.snapshot.with(|s| {
             let j = &s.data.journey;
             !j.police.is_empty() || !j.care.is_empty()
         })
-    });
-    let view = RwSignal::new(false);
-    let shown = StoredValue::new_local(None::<AnyView>);
-    let owner = Owner::current().unwrap_or_default();
-    Effect::new(move |started: Option<bool>| {
-        let started = started.unwrap_or(false);
-        if started || !marked.get() {
-            return started;
-        }
-        let scoped = owner.with(|| {
-            ScopedFuture::new(async move {
-                if let Ok(v) = journey_view(JourneyView::Summary).await {
-                    shown.set_value(Some(v));
-                    view.set(true);
-                }
-            })
-        });
-        leptos::task::spawn_local(scoped);
-        true
-    });
-    move || {
-        view.get();
-        shown
-            .try_update_value(Option::take)
-            .flatten()
-            .unwrap_or_else(|| ().into_any())
+    };
+    view! {
+        <Show when=marked>
+            <LazyPage route=Route::JourneySummary/>
+        </Show>
     }
 }
 
@@ -192,7 +172,10 @@ pub fn LazyPage(route: Route) -> impl IntoView {
         leptos::task::spawn_local(scoped);
     };
     load();
+    // Part of a page (the home page's journey lines): nothing while it loads or if it fails.
+    let part = route.with_value(|r| *r == Route::JourneySummary);
     move || match state.get() {
+        Loading::Waiting | Loading::Failed if part => ().into_any(),
         Loading::Waiting => view! { <PageLoading/> }.into_any(),
         Loading::Ready => page
             .try_update_value(Option::take)
