@@ -1,8 +1,9 @@
 //! "Where you are": the police case and children's social care side by side (stacked on a
 //! phone), each stage with what happens, the usual timing and its source; where she marked
 //! herself on each; her key dates on the track they belong to, the next one highlighted.
-//! Also the home page's "Now: … Next: …" lines. Its own chunk (see `ui::lazy`), with its
-//! own stylesheet (`public/journey.css`), so none of it is part of the first visit.
+//! Also the home page's "Now: … Next: …" lines. Loaded on demand with the notebook's chunk
+//! (see `ui::lazy`), with its own stylesheet (`public/journey.css`), so none of it is part
+//! of the first visit.
 
 use crate::adapters::browser;
 use crate::content::Stage;
