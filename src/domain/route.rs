@@ -29,6 +29,7 @@ pub enum Route {
     Journey,
     /// Not an address: the home page's "Now: … Next: …" lines, which load with the
     /// journey's page (see `ui::lazy`).
+    #[allow(dead_code)] // made by the app, never by the content build, which shares this file
     JourneySummary,
     NotFound,
 }
