@@ -410,3 +410,114 @@ mod rules;
 // tests/content_rules/versions.rs.
 #[path = "content_rules/versions.rs"]
 mod versions;
+
+// ---------------------------------------------------------------------------------------
+// The journey's stages (content/journey.toml).
+
+const JOURNEY: &str = "journey.toml";
+
+#[test]
+fn a_stage_without_a_source_or_a_nation_fails() {
+    let errors = errors_after("stage-nosource", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "sources = [\"Knock-early\", \"Seed-NWG\"]\n",
+            "",
+        );
+    });
+    assert_caught(&errors, "journey.toml [ew-arrest]: no sources");
+    let errors = errors_after("stage-emptysource", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "sources = [\"Knock-early\", \"Seed-NWG\"]",
+            "sources = []",
+        );
+    });
+    assert_caught(&errors, "journey.toml [ew-arrest]: no sources");
+    let errors = errors_after("stage-unknownsource", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "\"Knock-early\", \"Seed-NWG\"",
+            "\"Nowhere-2099\"",
+        );
+    });
+    assert_caught(&errors, "journey.toml [ew-arrest]");
+    let errors = errors_after("stage-nonation", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "id = \"sc-hearing\"\ntrack = \"care\"\nnations = [\"scotland\"]\n",
+            "id = \"sc-hearing\"\ntrack = \"care\"\n",
+        );
+    });
+    assert_caught(&errors, "journey.toml [sc-hearing]: no nations");
+}
+
+#[test]
+fn a_bad_stage_fails() {
+    let errors = errors_after("stage-track", |d| {
+        edit(d, JOURNEY, "track = \"care\"", "track = \"court\"");
+    });
+    assert_caught(&errors, "is not one of police, care");
+    let errors = errors_after("stage-link", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "guide = \"/guide/police\"",
+            "guide = \"/guide/nope\"",
+        );
+    });
+    assert_caught(&errors, "broken guide link \"/guide/nope\"");
+    let errors = errors_after("stage-acronym", |d| {
+        edit(
+            d,
+            JOURNEY,
+            "Arrest and interview",
+            "Arrest and ZQX interview",
+        );
+    });
+    assert_caught(&errors, "\"ZQX\" is used but not defined");
+    // Each nation needs both tracks: Northern Ireland's police stages all moved to Wales.
+    let errors = errors_after("stage-track-missing", |d| {
+        let path = d.join(JOURNEY);
+        let text = fs::read_to_string(&path).unwrap().replace(
+            "track = \"police\"\nnations = [\"northern-ireland\"]",
+            "track = \"police\"\nnations = [\"wales\"]",
+        );
+        fs::write(&path, text).unwrap();
+    });
+    assert_caught(
+        &errors,
+        "journey.toml: northern-ireland has no stages on the police track",
+    );
+}
+
+#[test]
+fn journey_stages_are_easy_to_read() {
+    let text = fs::read_to_string(content_dir().join(JOURNEY)).unwrap();
+    let mut prose = String::new();
+    for line in text.lines() {
+        for field in ["name = ", "what = ", "timing = ", "branches = "] {
+            if let Some(value) = line.strip_prefix(field) {
+                let value = value.trim_matches('"');
+                prose.push_str(value);
+                if !value.ends_with('.') {
+                    prose.push('.');
+                }
+                prose.push('\n');
+                prose.push('\n');
+            }
+        }
+    }
+    let (g, words, sentences) = grade(&prose);
+    println!(
+        "\nFlesch-Kincaid grade of the journey: {g:.2} ({words} words, {sentences} sentences)"
+    );
+    assert!(
+        g <= 7.0,
+        "the journey reads at grade {g:.2}; keep it at 7 or below"
+    );
+}

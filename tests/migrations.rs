@@ -60,6 +60,38 @@ fn where_she_lives_is_asked_after_migration_and_kept_once_answered() {
 }
 
 #[test]
+fn where_she_is_on_each_journey_starts_unmarked_and_is_kept_once_marked() {
+    use harbour::domain::journey::{Journey, UNKNOWN};
+    use harbour::domain::migrate::JOURNEY_SCHEMA;
+    let journey = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot.data.journey,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // Data from before the journey has nothing marked, and everything else is kept (the
+    // expected files check that).
+    for schema in FIRST..JOURNEY_SCHEMA {
+        assert_eq!(
+            journey(&format!("schema-{schema}.json")),
+            Journey::default()
+        );
+    }
+    let marked = journey(&format!("schema-{JOURNEY_SCHEMA}.json"));
+    assert_eq!(marked.police, "sc-liberation");
+    assert_eq!(marked.care, UNKNOWN);
+    // Data already at this schema with no journey is refused (and kept aside), not guessed.
+    let text = fixture(&format!("schema-{JOURNEY_SCHEMA}.json"));
+    let without = text.replace(
+        ",\"journey\":{\"police\":\"sc-liberation\",\"care\":\"unknown\"}",
+        "",
+    );
+    assert_ne!(without, text);
+    assert!(matches!(load(Some(&without)), Loaded::Unreadable { .. }));
+    // The migration refuses data that already has a journey.
+    let doc = json!({"public": {}, "data": {"journey": {"police": "x", "care": ""}}});
+    assert!(migrate::migrate(doc, JOURNEY_SCHEMA - 1).is_err());
+}
+
+#[test]
 fn the_real_migrations_are_ordered_and_described() {
     check_order(migrate::MIGRATIONS, FIRST).unwrap();
     assert_eq!(LATEST, FIRST + migrate::MIGRATIONS.len() as u32);

@@ -18,6 +18,7 @@ pub struct Input<'a> {
     /// Rendered HTML: each general entry, each band's "understands", then afterwards' news,
     /// then school.
     pub children_html: &'a [String],
+    pub journey: Option<&'a super::journey::JourneyFile>,
 }
 
 fn lit(s: &str) -> String {
@@ -222,6 +223,27 @@ pub fn emit(input: &Input) -> String {
             out.push_str("pub static SCHOOL: School = School { html: \"\", sources: &[] };\n\n");
         }
     }
+
+    out.push_str("pub static JOURNEY: &[Stage] = &[\n");
+    for s in input.journey.iter().flat_map(|j| &j.stage) {
+        used.extend(s.sources.iter().map(String::as_str));
+        let _ = writeln!(
+            out,
+            "    Stage {{ id: {}, track: {}, nations: {}, name: {}, what: {}, timing: {}, branches: {}, sources: {}, guide: {}, help: {}, help_text: {} }},",
+            lit(&s.id),
+            lit(&s.track),
+            list(&s.nations),
+            lit(&s.name),
+            lit(&s.what),
+            lit(&s.timing),
+            opt(&s.branches),
+            list(&s.sources),
+            lit(&s.guide),
+            lit(&s.help),
+            lit(&s.help_text)
+        );
+    }
+    out.push_str("];\n\n");
 
     // Only the sources something cites ship.
     out.push_str("pub static SOURCES: &[Source] = &[\n");

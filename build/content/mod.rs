@@ -7,6 +7,7 @@ pub mod emit;
 pub mod files;
 pub mod guide;
 pub mod hosts;
+pub mod journey;
 pub mod markdown;
 #[path = "../../src/domain/nation.rs"]
 #[allow(dead_code)] // the app's stored answer is not needed by the build
@@ -53,12 +54,14 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let services_text = text_of("services.toml", &mut errors);
     let plan_text = text_of("safety-plan.toml", &mut errors);
     let children_text = text_of("children.toml", &mut errors);
+    let journey_text = text_of("journey.toml", &mut errors);
     for (name, text) in [
         ("glossary.toml", &glossary_text),
         ("questions.toml", &questions_text),
         ("services.toml", &services_text),
         ("safety-plan.toml", &plan_text),
         ("children.toml", &children_text),
+        ("journey.toml", &journey_text),
     ] {
         for problem in text.as_deref().map(outdated::in_toml).unwrap_or_default() {
             errors.push(format!("content/{name}: {problem}"));
@@ -90,6 +93,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let services: Option<ServicesFile> = parse("services.toml", services_text, &mut errors);
     let plan: Option<SafetyPlanFile> = parse("safety-plan.toml", plan_text, &mut errors);
     let children: Option<ChildrenFile> = parse("children.toml", children_text, &mut errors);
+    let journey: Option<journey::JourneyFile> = parse("journey.toml", journey_text, &mut errors);
 
     // Guide pages, by file name: `<slug>.md` and its nation versions `<slug>.<variant>.md`.
     let guide_dir = dir.join("guide");
@@ -357,12 +361,16 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         ));
     }
 
+    if let Some(journey) = &journey {
+        journey::check_journey(journey, &sources, &ctx, &mut errors);
+    }
+
     files::check_links_in_files(dir, &files, &mut allowed, &mut errors);
     allowed.check_all_used(&mut errors);
     // Only once all else is well: a page that fails to compile cites nothing, and its
     // sources would be reported as unused.
     if errors.is_empty() {
-        let cited = sources::cited_by(
+        let mut cited = sources::cited_by(
             &pages,
             terms,
             lists,
@@ -370,6 +378,9 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             plan.as_ref(),
             children.as_ref(),
         );
+        for stage in journey.iter().flat_map(|j| &j.stage) {
+            cited.extend(stage.sources.iter().cloned());
+        }
         sources::check_every_source_cited(&sources, &cited, &mut errors);
     }
 
@@ -386,6 +397,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         plan_why: &plan_sections,
         children: children.as_ref(),
         children_html: &child_html,
+        journey: journey.as_ref(),
     });
     Ok(Compiled {
         rust,

@@ -35,6 +35,29 @@ pub fn set_link_href(id: &str, href: &str) {
     }
 }
 
+/// Adds a stylesheet to the page once (kept for the rest of the visit): styles only one
+/// lazily loaded page needs, so they are not part of the first visit. `href` is relative to
+/// the app's base, like every file of the app.
+pub fn add_stylesheet(id: &str, href: &str) {
+    let Some(doc) = document() else { return };
+    if doc.get_element_by_id(id).is_some() {
+        return;
+    }
+    let Some(link) = doc
+        .create_element("link")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    else {
+        return;
+    };
+    link.set_id(id);
+    link.set_rel("stylesheet");
+    link.set_href(href);
+    if let Some(head) = doc.query_selector("head").ok().flatten() {
+        let _ = head.append_child(&link);
+    }
+}
+
 /// Adds or removes a class on `<html>`.
 pub fn set_root_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -171,6 +171,28 @@ pub struct School {
     pub sources: &'static [&'static str],
 }
 
+/// A stage of the police case or of children's social care, for the nations it names
+/// (`content/journey.toml`, shown on the journey page).
+#[derive(Debug)]
+pub struct Stage {
+    pub id: &'static str,
+    /// "police" or "care".
+    pub track: &'static str,
+    pub nations: &'static [&'static str],
+    pub name: &'static str,
+    pub what: &'static str,
+    /// The usual timing, or "It varies." where no source gives one.
+    pub timing: &'static str,
+    /// Where it can go next ("" when it simply goes on).
+    pub branches: &'static str,
+    pub sources: &'static [&'static str],
+    /// The guide page for this stage (an in-app path).
+    pub guide: &'static str,
+    /// The part of Harbour that helps now, and that link's words.
+    pub help: &'static str,
+    pub help_text: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The source with this key.

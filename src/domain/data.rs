@@ -4,6 +4,7 @@
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
 use crate::domain::child_plan::ChildPlan;
+use crate::domain::journey::Journey;
 use crate::domain::nation::Residence;
 use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::plan::SafetyPlan;
@@ -58,6 +59,9 @@ pub struct AppData {
     /// data rather than the clear settings: nothing needs it before unlock, and where she
     /// lives is hers to keep private.
     pub nation: Residence,
+    /// The stage she marked on each journey, the police case and children's social care
+    /// (schema [`crate::domain::migrate::JOURNEY_SCHEMA`]).
+    pub journey: Journey,
 }
 
 /// One saved state: the clear settings and her data.

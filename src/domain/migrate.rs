@@ -57,7 +57,26 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Each contact gets a mark for \"added from a link, not checked yet\". Older contacts are not marked, because Harbour did not record where they came from.",
         apply: mark_contacts_from_links,
     },
+    Migration {
+        from: JOURNEY_SCHEMA - 1,
+        title: "Add where she is on each journey",
+        description: "Adds the police case and children's social care as not marked yet. Nothing she wrote changes.",
+        apply: add_journey,
+    },
 ];
+
+/// The schema that added the journey (`data.journey`). Its number lives only here (and in
+/// the fixture's file name), so it is simple to renumber.
+pub const JOURNEY_SCHEMA: u32 = 8;
+
+/// 7 → 8: nothing marked yet on either journey ("" is "not marked").
+fn add_journey(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "journey",
+        serde_json::json!({"police": "", "care": ""}),
+    )
+}
 
 /// 6 → 7: no contact is known to have come from a link before this schema kept the mark.
 fn mark_contacts_from_links(mut doc: Value) -> Result<Value, String> {

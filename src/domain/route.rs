@@ -25,6 +25,12 @@ pub enum Route {
     Dates,
     Safety,
     Settings,
+    /// Both journeys at a glance: the police case and children's social care.
+    Journey,
+    /// Not an address: the home page's "Now: … Next: …" lines, which load with the
+    /// journey's page (see `ui::lazy`).
+    #[allow(dead_code)] // made by the app, never by the content build, which shares this file
+    JourneySummary,
     NotFound,
 }
 
@@ -55,6 +61,7 @@ pub fn parse(path: &str) -> Route {
         ["dates"] => Route::Dates,
         ["safety"] => Route::Safety,
         ["settings"] => Route::Settings,
+        ["journey"] => Route::Journey,
         _ => Route::NotFound,
     }
 }
@@ -75,6 +82,7 @@ mod tests {
             Route::GuidePage("police".into())
         );
         assert_eq!(parse("/settings?x=1"), Route::Settings);
+        assert_eq!(parse("/journey"), Route::Journey);
         assert_eq!(
             parse("/guide/police/northern-ireland#bail"),
             Route::GuideVersion("police".into(), Nation::NorthernIreland)

@@ -3,6 +3,7 @@
 use crate::domain::nation::Residence;
 use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
+use crate::ui::lazy::JourneySummaryLazy;
 use crate::ui::nav::href;
 use crate::ui::store::{load_codec, use_store, LockState};
 use leptos::prelude::*;
@@ -36,10 +37,12 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         <div inner_html=intro></div>
         <WhereYouLive/>
+        <JourneySummaryLazy/>
         <ComingUp/>
         <ul class="app-link-list">
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
             <li><a href=href("/dates")>"Key dates"</a></li>
+            <li><a href=href("/journey")>"Where you are: the police case and social care at a glance"</a></li>
         </ul>
         <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
             <div class="app-notice">
