@@ -6,6 +6,7 @@ pub mod data;
 pub mod discreet;
 pub mod envelope;
 pub mod exit_shortcut;
+pub mod letters;
 pub mod lookalike;
 pub mod merge;
 pub mod migrate;
