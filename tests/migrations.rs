@@ -169,3 +169,38 @@ proptest! {
         let _ = load(Some(&text));
     }
 }
+
+#[test]
+fn letters_start_empty_after_migration_and_are_kept_once_written() {
+    use harbour::domain::letters::LettersData;
+    let letters = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot.data.letters,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // The letters schema is the last one this branch adds; the lead may renumber it.
+    let letters_schema = migrate::MIGRATIONS
+        .iter()
+        .find(|m| m.title == "Add letters and meetings")
+        .unwrap()
+        .from
+        + 1;
+    for schema in FIRST..letters_schema {
+        assert_eq!(
+            letters(&format!("schema-{schema}.json")),
+            LettersData::default()
+        );
+    }
+    let kept = letters(&format!("schema-{letters_schema}.json"));
+    assert_eq!(kept.details.name, "Jo Bloggs");
+    assert_eq!(kept.details.children[1].name, "Ali");
+    assert_eq!(kept.drafts[0].sent, "2026-12-07");
+    assert_eq!(kept.drafts[1].fields["language"], "Polski – “ąę”");
+    assert_eq!(kept.statement["help"], "Someone to talk to.");
+    assert_eq!(kept.meetings[0].ticked, ["q1", "q3"]);
+    // A field Harbour never wrote is refused (and kept aside), not dropped.
+    let odd = fixture(&format!("schema-{letters_schema}.json")).replace(
+        "\"school_lead\":\"Mrs Patel\"",
+        "\"school_lead\":\"Mrs Patel\",\"x\":1",
+    );
+    assert!(matches!(load(Some(&odd)), Loaded::Unreadable { .. }));
+}

@@ -4,6 +4,7 @@
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
 use crate::domain::child_plan::ChildPlan;
+use crate::domain::letters::LettersData;
 use crate::domain::nation::Residence;
 use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::plan::SafetyPlan;
@@ -58,6 +59,9 @@ pub struct AppData {
     /// data rather than the clear settings: nothing needs it before unlock, and where she
     /// lives is hers to keep private.
     pub nation: Residence,
+    /// Her details for letters, her letter drafts, her statement for meetings and her
+    /// questions for each kind of meeting (schema 7).
+    pub letters: LettersData,
 }
 
 /// One saved state: the clear settings and her data.

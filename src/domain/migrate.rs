@@ -51,7 +51,34 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds her nation as not answered yet, so Harbour asks her once. Nothing she wrote changes.",
         apply: add_nation,
     },
+    // Added on the letters branch. If another schema lands first, only this entry's `from`
+    // (and the fixture file names) change: the step itself does not depend on its number.
+    Migration {
+        from: 6,
+        title: "Add letters and meetings",
+        description: "Adds empty details for letters, no letters, an empty statement and no meeting questions. Nothing she wrote changes.",
+        apply: add_letters,
+    },
 ];
+
+/// An empty `letters` object, exactly as the letters schema first wrote one.
+fn add_letters(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "letters",
+        serde_json::json!({
+            "details": {
+                "name": "", "born": "", "address": "", "phone": "", "email": "",
+                "children": [],
+                "council": "", "social_worker": "", "reference": "",
+                "force": "", "crime_number": "", "school": "", "school_lead": ""
+            },
+            "drafts": [],
+            "statement": {},
+            "meetings": []
+        }),
+    )
+}
 
 /// 5 → 6: she has not said where she lives yet ("" is "not answered").
 fn add_nation(doc: Value) -> Result<Value, String> {

@@ -64,8 +64,9 @@ pub struct ChildDetail {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
-    /// The kind id ("sar-council").
-    pub kind: String,
+    /// The kind of letter, by its id ("records-council"); one draft per kind. Named `id`
+    /// so two tabs' changes merge draft by draft.
+    pub id: String,
     /// The date she sends it (YYYY-MM-DD), or "".
     pub sent: String,
     /// This letter's own fields, by field id.
@@ -76,7 +77,8 @@ pub struct Draft {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPrep {
-    pub kind: String,
+    /// The kind of meeting, by its id; one per kind.
+    pub id: String,
     /// Suggested questions she ticked, by their id.
     pub ticked: Vec<String>,
     /// Questions she wrote or edited.

@@ -282,7 +282,7 @@ fn full_draft(kind: Kind) -> Draft {
         fields.insert((*id).to_owned(), value.to_owned());
     }
     Draft {
-        kind: kind.id().into(),
+        id: kind.id().into(),
         sent: "2026-12-07".into(),
         fields,
     }
@@ -320,7 +320,7 @@ fn every_letter_with_all_her_details_has_no_gaps() {
 fn every_letter_with_none_of_her_details_shows_each_gap() {
     for kind in Kind::ALL {
         let empty = Draft {
-            kind: kind.id().into(),
+            id: kind.id().into(),
             ..Draft::default()
         };
         let letter = build(kind, &Details::default(), &empty, Some(Wales));
@@ -351,7 +351,7 @@ fn some_details_fill_in_and_the_rest_stay_gaps() {
         ..Details::default()
     };
     let draft = Draft {
-        kind: "records-council".into(),
+        id: "records-council".into(),
         sent: "2026-12-07".into(),
         fields: BTreeMap::new(),
     };
@@ -387,7 +387,7 @@ fn some_details_fill_in_and_the_rest_stay_gaps() {
     let mut fields = BTreeMap::new();
     fields.insert("language".to_owned(), "Polish".to_owned());
     let draft = Draft {
-        kind: "meeting-needs".into(),
+        id: "meeting-needs".into(),
         sent: String::new(),
         fields,
     };
