@@ -31,6 +31,7 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         }
         Route::Notebook | Route::Dates => notebook_page(route).await,
         Route::Safety | Route::Settings => settings_page(route).await,
+        Route::Letters | Route::Letter(_) => letters_page(route).await,
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
@@ -82,6 +83,14 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
         _ => view! { <pages::notebook::NotebookPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(letters, fallible)]
+fn letters_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::Letter(kind) => view! { <pages::letters::LetterPage kind/> }.into_any(),
+        _ => view! { <pages::letters::LettersPage/> }.into_any(),
     })
 }
 

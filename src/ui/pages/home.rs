@@ -40,6 +40,7 @@ pub fn HomePage() -> impl IntoView {
         <ul class="app-link-list">
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
             <li><a href=href("/dates")>"Key dates"</a></li>
+            <li><a href=href("/letters")>"Letters"</a></li>
         </ul>
         <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
             <div class="app-notice">

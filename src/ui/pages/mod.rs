@@ -4,6 +4,7 @@ pub mod children;
 pub mod cover;
 pub mod guide;
 pub mod home;
+pub mod letters;
 pub mod lock;
 pub mod not_found;
 pub mod notebook;
