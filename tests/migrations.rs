@@ -194,8 +194,8 @@ fn letters_start_empty_after_migration_and_are_kept_once_written() {
     assert_eq!(kept.details.name, "Jo Bloggs");
     assert_eq!(kept.details.children[1].name, "Ali");
     assert_eq!(kept.drafts[0].sent, "2026-12-07");
-    assert_eq!(kept.drafts[1].fields["language"], "Polski – “ąę”");
-    assert_eq!(kept.statement["help"], "Someone to talk to.");
+    assert_eq!(kept.drafts[1].get("language"), "Polski – “ąę”");
+    assert_eq!(kept.statement[1].text, "Someone to talk to.");
     assert_eq!(kept.meetings[0].ticked, ["q1", "q3"]);
     // A field Harbour never wrote is refused (and kept aside), not dropped.
     let odd = fixture(&format!("schema-{letters_schema}.json")).replace(

@@ -74,7 +74,7 @@ fn add_letters(doc: Value) -> Result<Value, String> {
                 "force": "", "crime_number": "", "school": "", "school_lead": ""
             },
             "drafts": [],
-            "statement": {},
+            "statement": [],
             "meetings": []
         }),
     )

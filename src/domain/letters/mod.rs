@@ -10,7 +10,6 @@ mod tests;
 
 use crate::domain::nation::Nation;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Everything stored for letters and meetings (schema 7).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +20,7 @@ pub struct LettersData {
     /// One draft per kind of letter she has started, by kind id.
     pub drafts: Vec<Draft>,
     /// "What I want the meeting to know", one answer per prompt id.
-    pub statement: BTreeMap<String, String>,
+    pub statement: Vec<Entry>,
     /// Her questions for each kind of meeting, by meeting id.
     pub meetings: Vec<MeetingPrep>,
 }
@@ -70,7 +69,37 @@ pub struct Draft {
     /// The date she sends it (YYYY-MM-DD), or "".
     pub sent: String,
     /// This letter's own fields, by field id.
-    pub fields: BTreeMap<String, String>,
+    pub fields: Vec<Entry>,
+}
+
+/// One answer, by the id of its field or prompt. (A list rather than a map: the shell
+/// compares and copies her data on every change, and a list of these costs less code.)
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    pub text: String,
+}
+
+impl Draft {
+    /// The value of one of this letter's fields ("" if not written).
+    pub fn get(&self, id: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|e| e.id == id)
+            .map_or("", |e| e.text.as_str())
+    }
+
+    /// Sets one of this letter's fields.
+    pub fn set(&mut self, id: &str, text: String) {
+        match self.fields.iter_mut().find(|e| e.id == id) {
+            Some(e) => e.text = text,
+            None => self.fields.push(Entry {
+                id: id.to_owned(),
+                text,
+            }),
+        }
+    }
 }
 
 /// Her questions for one kind of meeting.
@@ -567,7 +596,7 @@ fn para(pieces: Vec<Piece>) -> Paragraph {
 }
 
 fn field<'a>(draft: &'a Draft, id: &str) -> &'a str {
-    draft.fields.get(id).map_or("", |s| s.as_str())
+    draft.get(id)
 }
 
 /// Builds the letter from her details and the draft's own fields.

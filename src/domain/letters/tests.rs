@@ -272,20 +272,20 @@ fn full() -> Details {
 }
 
 fn full_draft(kind: Kind) -> Draft {
-    let mut fields = BTreeMap::new();
+    let mut draft = Draft {
+        id: kind.id().into(),
+        sent: "2026-12-07".into(),
+        fields: Vec::new(),
+    };
     for (id, _, input) in kind.fields() {
         let value = match input {
             Input::Date => "2026-12-14",
             Input::YesNo => "yes",
             _ => "something she wrote",
         };
-        fields.insert((*id).to_owned(), value.to_owned());
+        draft.set(id, value.to_owned());
     }
-    Draft {
-        id: kind.id().into(),
-        sent: "2026-12-07".into(),
-        fields,
-    }
+    draft
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn some_details_fill_in_and_the_rest_stay_gaps() {
     let draft = Draft {
         id: "records-council".into(),
         sent: "2026-12-07".into(),
-        fields: BTreeMap::new(),
+        fields: Vec::new(),
     };
     let letter = build(Kind::SarCouncil, &some, &draft, Some(England));
     let text = letter.plain();
@@ -384,13 +384,13 @@ fn some_details_fill_in_and_the_rest_stay_gaps() {
     );
 
     // The meeting letter asks only for what she ticked or typed.
-    let mut fields = BTreeMap::new();
-    fields.insert("language".to_owned(), "Polish".to_owned());
-    let draft = Draft {
+    let mut draft = Draft {
         id: "meeting-needs".into(),
-        sent: String::new(),
-        fields,
+        ..Draft::default()
     };
+    draft.set("language", "Polish".to_owned());
+    draft.set("language", "Polish".to_owned());
+    assert_eq!(draft.fields.len(), 1, "set twice, kept once");
     let text = build(Kind::MeetingNeeds, &some, &draft, Some(England)).plain();
     assert!(text.contains("I need an interpreter for Polish."), "{text}");
     assert!(!text.contains("advocate"), "{text}");

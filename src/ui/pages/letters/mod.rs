@@ -167,16 +167,10 @@ pub fn LetterPage(kind: String) -> impl IntoView {
         .map(|(id, label, input)| {
             let (id, label, input) = (*id, *label, *input);
             let value = Signal::derive(move || {
-                draft_of(store, kind)
-                    .fields
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_default()
+                draft_of(store, kind).get(id).to_owned()
             });
             let set = Callback::new(move |v: String| {
-                update_draft(store, kind, |d| {
-                    d.fields.insert(id.to_owned(), v);
-                })
+                update_draft(store, kind, |d| d.set(id, v))
             });
             let field_id = format!("field-{id}");
             match input {
