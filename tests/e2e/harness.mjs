@@ -55,6 +55,7 @@ export const ROUTES = [
   ['/add-service', 'Add a service'],
   ['/notebook', 'Notebook'],
   ['/dates', 'Key dates'],
+  ['/letters', 'Letters'],
   ['/safety', 'Using Harbour safely'],
   ['/settings', 'Settings'],
   ['/no-such-page', 'Page not found'],

@@ -359,35 +359,35 @@ impl Kind {
                 link: Some(("Data Protection Act 2018, section 45 (legislation.gov.uk)", DPA45)),
             },
             (Kind::Reports | Kind::MeetingNeeds, Some(Nation::England) | None) => Basis {
-                text: "No law sets this letter out. Working Together to Safeguard Children 2023 (England) expects parents to be involved in meetings about their children, so you can ask. Your area's safeguarding procedures say when reports are shared.",
+                text: "No law sets this letter out, but you can ask. In England, the national guidance is Working Together to Safeguard Children 2023. Your area's own procedures say when reports are shared.",
                 link: Some((
                     "Working Together to Safeguard Children 2023 (GOV.UK)",
                     "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
                 )),
             },
             (Kind::Reports | Kind::MeetingNeeds, Some(Nation::Wales)) => Basis {
-                text: "No law sets this letter out. The Wales Safeguarding Procedures say parents should be involved, so you can ask.",
+                text: "No law sets this letter out, but you can ask. In Wales, the guidance is the Wales Safeguarding Procedures.",
                 link: Some((
                     "Wales Safeguarding Procedures (safeguarding.wales)",
                     "https://safeguarding.wales/en/chi-i/chi-i-c3pt2/c3pt2-p13",
                 )),
             },
             (Kind::Reports | Kind::MeetingNeeds, Some(Nation::Scotland)) => Basis {
-                text: "No law sets this letter out. The National Guidance for Child Protection in Scotland says parents should be involved, so you can ask.",
+                text: "No law sets this letter out, but you can ask. In Scotland, the guidance is the National Guidance for Child Protection in Scotland.",
                 link: Some((
                     "National Guidance for Child Protection in Scotland 2021, updated 2023 (gov.scot)",
                     "https://www.gov.scot/publications/national-guidance-child-protection-scotland-2021-updated-2023/",
                 )),
             },
             (Kind::Reports | Kind::MeetingNeeds, Some(Nation::NorthernIreland)) => Basis {
-                text: "No law sets this letter out. The regional child protection procedures for Northern Ireland say parents should be involved, so you can ask.",
+                text: "No law sets this letter out, but you can ask. In Northern Ireland, the guidance is the regional child protection procedures.",
                 link: Some((
                     "SBNI Regional Child Protection Procedures (proceduresonline.com)",
                     "https://www.proceduresonline.com/sbni/p_ch_protection_conf.html",
                 )),
             },
             (Kind::Complaint, Some(Nation::England) | None) => Basis {
-                text: "In England, the Children Act 1989, section 26(3), says councils must have a procedure for complaints about children's services. A complaint about a child protection conference goes to the conference chair instead.",
+                text: "In England, the Children Act 1989, section 26(3), says councils must have a procedure for complaints about children's services. A complaint about a child protection conference usually goes a different way: ask the conference chair.",
                 link: Some((
                     "Children Act 1989, section 26 (legislation.gov.uk)",
                     "https://www.legislation.gov.uk/ukpga/1989/41/section/26",
