@@ -228,3 +228,38 @@ fn contacts_from_links_keep_their_mark_and_older_ones_are_not_marked() {
         fixture("schema-6.json").replace("\"id\":\"k1\",", "\"id\":\"k1\",\"from_link\":true,");
     assert!(matches!(load(Some(&six)), Loaded::Unreadable { .. }));
 }
+
+#[test]
+fn letters_start_empty_after_migration_and_are_kept_once_written() {
+    use harbour::domain::letters::LettersData;
+    let letters = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot.data.letters,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // The letters schema is the last one this branch adds; the lead may renumber it.
+    let letters_schema = migrate::MIGRATIONS
+        .iter()
+        .find(|m| m.title == "Add letters and meetings")
+        .unwrap()
+        .from
+        + 1;
+    for schema in FIRST..letters_schema {
+        assert_eq!(
+            letters(&format!("schema-{schema}.json")),
+            LettersData::default()
+        );
+    }
+    let kept = letters(&format!("schema-{letters_schema}.json"));
+    assert_eq!(kept.details.name, "Jo Bloggs");
+    assert_eq!(kept.details.children[1].name, "Ali");
+    assert_eq!(kept.drafts[0].sent, "2026-12-07");
+    assert_eq!(kept.drafts[1].get("language"), "Polski – “ąę”");
+    assert_eq!(kept.statement[1].text, "Someone to talk to.");
+    assert_eq!(kept.meetings[0].ticked, ["q1", "q3"]);
+    // A field Harbour never wrote is refused (and kept aside), not dropped.
+    let odd = fixture(&format!("schema-{letters_schema}.json")).replace(
+        "\"school_lead\":\"Mrs Patel\"",
+        "\"school_lead\":\"Mrs Patel\",\"x\":1",
+    );
+    assert!(matches!(load(Some(&odd)), Loaded::Unreadable { .. }));
+}

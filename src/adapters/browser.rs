@@ -282,6 +282,30 @@ pub async fn share(title: &str, url: &str) -> Result<(), String> {
         .map_err(|_| "not shared".to_owned())
 }
 
+/// Offers `text` to the phone's share sheet (she picks the app; Harbour sends nothing).
+pub async fn share_text(title: &str, text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let share =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("share")).map_err(|_| "no sharing")?;
+    let share: js_sys::Function = share.dyn_into().map_err(|_| "no sharing".to_owned())?;
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &data,
+        &JsValue::from_str("title"),
+        &JsValue::from_str(title),
+    );
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text));
+    let promise: js_sys::Promise = share
+        .call1(&navigator, &data)
+        .map_err(|_| "sharing failed".to_owned())?
+        .dyn_into()
+        .map_err(|_| "sharing failed".to_owned())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "not shared".to_owned())
+}
+
 /// The text of the file chosen in a file input (None if none is chosen).
 pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {

@@ -5,6 +5,7 @@
 
 use crate::domain::child_plan::ChildPlan;
 use crate::domain::journey::Journey;
+use crate::domain::letters::LettersData;
 use crate::domain::nation::Residence;
 use crate::domain::notebook::{KeyDate, NoteEntry};
 use crate::domain::plan::SafetyPlan;
@@ -62,6 +63,9 @@ pub struct AppData {
     /// The stage she marked on each journey, the police case and children's social care
     /// (schema [`crate::domain::migrate::JOURNEY_SCHEMA`]).
     pub journey: Journey,
+    /// Her details for letters, her letter drafts, her statement for meetings and her
+    /// questions for each kind of meeting (schema 9).
+    pub letters: LettersData,
 }
 
 /// One saved state: the clear settings and her data.

@@ -63,6 +63,12 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds the police case and children's social care as not marked yet. Nothing she wrote changes.",
         apply: add_journey,
     },
+    Migration {
+        from: 8,
+        title: "Add letters and meetings",
+        description: "Adds empty details for letters, no letters, an empty statement and no meeting questions. Nothing she wrote changes.",
+        apply: add_letters,
+    },
 ];
 
 /// The schema that added the journey (`data.journey`). Its number lives only here (and in
@@ -95,6 +101,26 @@ fn mark_contacts_from_links(mut doc: Value) -> Result<Value, String> {
         contact.insert("from_link".into(), Value::Bool(false));
     }
     Ok(doc)
+}
+
+
+/// 8 → 9: an empty `letters` object, exactly as the letters schema first wrote one.
+fn add_letters(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "letters",
+        serde_json::json!({
+            "details": {
+                "name": "", "born": "", "address": "", "phone": "", "email": "",
+                "children": [],
+                "council": "", "social_worker": "", "reference": "",
+                "force": "", "crime_number": "", "school": "", "school_lead": ""
+            },
+            "drafts": [],
+            "statement": [],
+            "meetings": []
+        }),
+    )
 }
 
 /// 5 → 6: she has not said where she lives yet ("" is "not answered").

@@ -7,6 +7,7 @@ pub mod discreet;
 pub mod envelope;
 pub mod exit_shortcut;
 pub mod journey;
+pub mod letters;
 pub mod lookalike;
 pub mod merge;
 pub mod migrate;

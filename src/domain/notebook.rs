@@ -23,6 +23,7 @@ pub const DATE_KINDS: &[(&str, &str)] = &[
     ("core-group", "Core group meeting"),
     ("plan-review", "Safety plan review"),
     ("meeting", "Meeting"),
+    ("reply-due", "Reply due"),
     ("other", "Something else"),
 ];
 

@@ -23,6 +23,10 @@ pub enum Route {
     AddService,
     Notebook,
     Dates,
+    /// Letters she can send: the list.
+    Letters,
+    /// One letter, by its kind id: `/letters/records-council`.
+    Letter(String),
     Safety,
     Settings,
     /// Both journeys at a glance: the police case and children's social care.
@@ -59,6 +63,8 @@ pub fn parse(path: &str) -> Route {
         ["add-service"] => Route::AddService,
         ["notebook"] => Route::Notebook,
         ["dates"] => Route::Dates,
+        ["letters"] => Route::Letters,
+        ["letters", kind] => Route::Letter((*kind).to_owned()),
         ["safety"] => Route::Safety,
         ["settings"] => Route::Settings,
         ["journey"] => Route::Journey,
@@ -92,6 +98,11 @@ mod tests {
             Route::SafetyPlan(vec!["contact".into()])
         );
         assert_eq!(parse("/safety-plan"), Route::SafetyPlan(vec![]));
+        assert_eq!(parse("/letters"), Route::Letters);
+        assert_eq!(
+            parse("/letters/complaint"),
+            Route::Letter("complaint".into())
+        );
         assert_eq!(
             parse("/children/abc/say"),
             Route::Children(vec!["abc".into(), "say".into()])

@@ -35,6 +35,7 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
             notebook_page(route).await
         }
         Route::Safety | Route::Settings => settings_page(route).await,
+        Route::Letters | Route::Letter(_) => letters_page(route).await,
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
@@ -88,6 +89,14 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         Route::Journey => view! { <pages::journey::JourneyPage/> }.into_any(),
         Route::JourneySummary => view! { <pages::journey::JourneySummary/> }.into_any(),
         _ => view! { <pages::notebook::NotebookPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(letters, fallible)]
+fn letters_page(route: Route) -> Result<AnyView, SplitLoaderError> {
+    Ok(match route {
+        Route::Letter(kind) => view! { <pages::letters::LetterPage kind/> }.into_any(),
+        _ => view! { <pages::letters::LettersPage/> }.into_any(),
     })
 }
 

@@ -56,6 +56,7 @@ export const ROUTES = [
   ['/notebook', 'Notebook'],
   ['/dates', 'Key dates'],
   ['/journey', 'Where you are'],
+  ['/letters', 'Letters'],
   ['/safety', 'Using Harbour safely'],
   ['/settings', 'Settings'],
   ['/no-such-page', 'Page not found'],

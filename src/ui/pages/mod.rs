@@ -5,6 +5,7 @@ pub mod cover;
 pub mod guide;
 pub mod home;
 pub mod journey;
+pub mod letters;
 pub mod lock;
 pub mod not_found;
 pub mod notebook;
