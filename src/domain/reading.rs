@@ -23,7 +23,7 @@ pub const SPEEDS: [f32; 3] = [0.8, 1.0, 1.2];
 pub enum Kind {
     /// A heading (h1–h6): starts a section.
     Heading,
-    /// A paragraph.
+    /// A paragraph (or one half of a term and its description).
     Paragraph,
     /// One item of a list.
     ListItem,
@@ -34,7 +34,8 @@ impl Kind {
     pub fn from_tag(tag: &str) -> Option<Kind> {
         match tag.to_ascii_lowercase().as_str() {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Kind::Heading),
-            "p" => Some(Kind::Paragraph),
+            // A plan's "term: what she wrote" rows are read as paragraphs.
+            "p" | "dt" | "dd" => Some(Kind::Paragraph),
             "li" => Some(Kind::ListItem),
             _ => None,
         }

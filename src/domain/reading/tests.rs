@@ -244,6 +244,8 @@ fn tags_map_to_kinds() {
     assert_eq!(Kind::from_tag("H2"), Some(Kind::Heading));
     assert_eq!(Kind::from_tag("p"), Some(Kind::Paragraph));
     assert_eq!(Kind::from_tag("LI"), Some(Kind::ListItem));
+    assert_eq!(Kind::from_tag("dt"), Some(Kind::Paragraph));
+    assert_eq!(Kind::from_tag("dd"), Some(Kind::Paragraph));
     assert_eq!(Kind::from_tag("div"), None);
 }
 
