@@ -6,34 +6,90 @@
 //! handlers of the utterance being spoken, the `voiceschanged` handler and the page's
 //! hidden/pagehide listeners. They are detached before they are dropped, so a late event
 //! from the browser never reaches a dropped callback.
+//!
+//! Calls go through `Reflect` (property get/set and method calls by name) rather than
+//! typed `web-sys` bindings: every typed binding adds an import to the JavaScript glue
+//! that the first visit downloads, and these few generic ones are already there.
 
 use crate::domain::reading::{self, Block, Kind, Voice};
+use js_sys::{Function, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-/// The page's speech engine, if the browser has one.
-fn synth() -> Option<SpeechSynthesis> {
+/// `object[name]`, or `undefined`.
+fn get(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `object[name] = value`.
+fn set(object: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(name), value);
+}
+
+/// `object.name(...args)` with up to two arguments; `undefined` if it is not a method or
+/// throws.
+fn call(object: &JsValue, name: &str, args: &[&JsValue]) -> JsValue {
+    let method = get(object, name);
+    if !method.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    let method: Function = method.unchecked_into();
+    let result = match args {
+        [] => method.call0(object),
+        [a] => method.call1(object, a),
+        [a, b, ..] => method.call2(object, a, b),
+    };
+    result.unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `new window[name](arg)`, if the browser has it.
+fn construct(name: &str, arg: &JsValue) -> Option<JsValue> {
     let window = web_sys::window()?;
-    let value = js_sys::Reflect::get(&window, &JsValue::from_str("speechSynthesis")).ok()?;
-    if value.is_undefined() || value.is_null() {
+    let constructor = get(&window, name);
+    if !constructor.is_function() {
         return None;
     }
-    Some(value.unchecked_into())
+    let constructor: Function = constructor.unchecked_into();
+    let args = js_sys::Array::new();
+    args.push(arg);
+    Reflect::construct(&constructor, &args).ok()
+}
+
+fn window() -> Option<JsValue> {
+    web_sys::window().map(JsValue::from)
+}
+
+fn text(value: JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}
+
+fn is_present(value: &JsValue) -> bool {
+    !value.is_undefined() && !value.is_null()
+}
+
+fn document() -> Option<JsValue> {
+    let doc = get(&window()?, "document");
+    is_present(&doc).then_some(doc)
+}
+
+/// The page's speech engine, if the browser has one.
+fn synth() -> Option<JsValue> {
+    let synth = get(&window()?, "speechSynthesis");
+    is_present(&synth).then_some(synth)
 }
 
 /// Stops any speech at once. Safe to call when nothing is speaking or there is no engine
 /// (quick exit and lock call it first, before anything else).
 pub fn silence() {
     if let Some(synth) = synth() {
-        synth.cancel();
+        call(&synth, "cancel", &[]);
     }
 }
 
 /// True on Android, where every voice calls itself local (see the README).
 pub fn is_android() -> bool {
     web_sys::window()
-        .and_then(|w| w.navigator().user_agent().ok())
+        .map(|w| text(get(&get(&w, "navigator"), "userAgent")))
         .is_some_and(|ua| ua.contains("Android"))
 }
 
@@ -41,24 +97,24 @@ type Handler = Closure<dyn FnMut()>;
 
 /// The utterance being spoken and its handlers.
 struct Speaking {
-    utterance: SpeechSynthesisUtterance,
+    utterance: JsValue,
     _handlers: [Handler; 3],
 }
 
 impl Speaking {
     /// Detaches the handlers, so the browser cannot call them once they are dropped.
     fn detach(&self) {
-        self.utterance.set_onstart(None);
-        self.utterance.set_onend(None);
-        self.utterance.set_onerror(None);
+        for name in ["onstart", "onend", "onerror"] {
+            set(&self.utterance, name, &JsValue::NULL);
+        }
     }
 }
 
 /// Speech for one page: the engine, the voice Harbour chose, and the callbacks it owns.
 /// Dropping it stops the speech and detaches everything.
 pub struct Speech {
-    synth: SpeechSynthesis,
-    voice: RefCell<Option<(SpeechSynthesisVoice, String)>>,
+    synth: JsValue,
+    voice: RefCell<Option<(JsValue, String)>>,
     speaking: RefCell<Option<Speaking>>,
     on_voices: RefCell<Option<Handler>>,
     on_hidden: RefCell<Option<Handler>>,
@@ -79,18 +135,13 @@ impl Speech {
     /// Looks at the device's voices now and chooses one (`domain::reading::choose_voice`).
     /// Returns the chosen voice's description, or `None` when none may be used.
     pub fn choose_voice(&self) -> Option<Voice> {
-        let raw: Vec<SpeechSynthesisVoice> = self
-            .synth
-            .get_voices()
-            .iter()
-            .map(JsCast::unchecked_into::<SpeechSynthesisVoice>)
-            .collect();
+        let raw = items(&call(&self.synth, "getVoices", &[]));
         let voices: Vec<Voice> = raw
             .iter()
             .map(|v| Voice {
-                name: v.name(),
-                lang: v.lang(),
-                local: v.local_service(),
+                name: text(get(v, "name")),
+                lang: text(get(v, "lang")),
+                local: get(v, "localService").as_bool() == Some(true),
             })
             .collect();
         let chosen = reading::choose_voice(&voices).map(|i| (raw[i].clone(), voices[i].clone()));
@@ -103,42 +154,49 @@ impl Speech {
     /// Calls `f` when the device's list of voices changes (it often arrives late).
     pub fn on_voices_changed(&self, f: impl FnMut() + 'static) {
         let handler = Handler::new(f);
-        self.synth
-            .set_onvoiceschanged(Some(handler.as_ref().unchecked_ref()));
+        set(&self.synth, "onvoiceschanged", handler.as_ref());
         *self.on_voices.borrow_mut() = Some(handler);
     }
 
     /// Calls `f` when the page is hidden (another tab or app, the screen off) or left.
     pub fn on_hidden(&self, mut f: impl FnMut() + 'static) {
-        let Some(window) = web_sys::window() else {
+        let (Some(window), Some(doc)) = (web_sys::window(), document()) else {
             return;
         };
         let handler = Handler::new(move || {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_none_or(|d| d.hidden());
+            let hidden = document().is_none_or(|d| get(&d, "hidden").as_bool() != Some(false));
             if hidden {
                 f();
             }
         });
-        let callback = handler.as_ref().unchecked_ref();
-        if let Some(doc) = window.document() {
-            let _ = doc.add_event_listener_with_callback("visibilitychange", callback);
-        }
-        // On pagehide the document is on its way out: `hidden` may not be true yet.
-        let _ = window.add_event_listener_with_callback("pagehide", callback);
         self.remove_hidden();
+        let callback: &JsValue = handler.as_ref();
+        call(
+            &doc,
+            "addEventListener",
+            &[&"visibilitychange".into(), callback],
+        );
+        // On pagehide the document is on its way out: `hidden` may not be true yet.
+        call(&window, "addEventListener", &[&"pagehide".into(), callback]);
         *self.on_hidden.borrow_mut() = Some(handler);
     }
 
     fn remove_hidden(&self) {
         if let Some(old) = self.on_hidden.borrow_mut().take() {
-            let callback = old.as_ref().unchecked_ref();
+            let callback: &JsValue = old.as_ref();
+            if let Some(doc) = document() {
+                call(
+                    &doc,
+                    "removeEventListener",
+                    &[&"visibilitychange".into(), callback],
+                );
+            }
             if let Some(window) = web_sys::window() {
-                if let Some(doc) = window.document() {
-                    let _ = doc.remove_event_listener_with_callback("visibilitychange", callback);
-                }
-                let _ = window.remove_event_listener_with_callback("pagehide", callback);
+                call(
+                    &window,
+                    "removeEventListener",
+                    &[&"pagehide".into(), callback],
+                );
             }
         }
     }
@@ -158,12 +216,13 @@ impl Speech {
         let Some((voice, lang)) = self.voice.borrow().clone() else {
             return false;
         };
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
+        let Some(utterance) = construct("SpeechSynthesisUtterance", &JsValue::from_str(text))
+        else {
             return false;
         };
-        utterance.set_voice(Some(&voice));
-        utterance.set_lang(&lang);
-        utterance.set_rate(rate);
+        set(&utterance, "voice", &voice);
+        set(&utterance, "lang", &JsValue::from_str(&lang));
+        set(&utterance, "rate", &JsValue::from_f64(f64::from(rate)));
         let on_end = std::rc::Rc::new(on_end);
         let ended = on_end.clone();
         let handlers = [
@@ -171,10 +230,10 @@ impl Speech {
             Handler::new(move || ended(true)),
             Handler::new(move || on_end(false)),
         ];
-        utterance.set_onstart(Some(handlers[0].as_ref().unchecked_ref()));
-        utterance.set_onend(Some(handlers[1].as_ref().unchecked_ref()));
-        utterance.set_onerror(Some(handlers[2].as_ref().unchecked_ref()));
-        self.synth.speak(&utterance);
+        for (name, handler) in ["onstart", "onend", "onerror"].iter().zip(&handlers) {
+            set(&utterance, name, handler.as_ref());
+        }
+        call(&self.synth, "speak", &[&utterance]);
         *self.speaking.borrow_mut() = Some(Speaking {
             utterance,
             _handlers: handlers,
@@ -188,14 +247,14 @@ impl Speech {
         if let Some(speaking) = self.speaking.borrow_mut().take() {
             speaking.detach();
         }
-        self.synth.cancel();
+        call(&self.synth, "cancel", &[]);
     }
 }
 
 impl Drop for Speech {
     fn drop(&mut self) {
         self.cancel();
-        self.synth.set_onvoiceschanged(None);
+        set(&self.synth, "onvoiceschanged", &JsValue::NULL);
         self.on_voices.borrow_mut().take();
         self.remove_hidden();
     }
@@ -206,13 +265,31 @@ pub const NO_READ: &str = "data-no-read";
 
 /// The elements of the page's blocks, in the same order, for the highlight.
 #[derive(Default)]
-pub struct Elements(Vec<Element>);
+pub struct Elements(Vec<JsValue>);
 
 impl Elements {
-    /// Marks block `i` as the one being read (see [`highlight`]).
-    pub fn highlight(&self, i: usize) {
-        highlight(self.0.get(i));
+    /// Marks block `i` as the one being read (see [`highlight`]), and within it the
+    /// sentence `text` where the browser can highlight text (the CSS Custom Highlight API).
+    pub fn highlight(&self, i: usize, text: &str) {
+        let element = self.0.get(i);
+        highlight(element);
+        set_text_highlight(element.and_then(|e| sentence_range(e, text)).as_ref());
     }
+}
+
+/// The items of a list (an array or a node list).
+fn items(list: &JsValue) -> Vec<JsValue> {
+    let length = get(list, "length").as_f64().unwrap_or(0.0) as u32;
+    (0..length).map(|i| get(list, &i.to_string())).collect()
+}
+
+/// True when the element takes up room on the page (it and all around it are displayed).
+fn is_shown(element: &JsValue) -> bool {
+    get(&call(element, "getClientRects", &[]), "length").as_f64() > Some(0.0)
+}
+
+fn has_class(element: &JsValue, class: &str) -> bool {
+    call(&get(element, "classList"), "contains", &[&class.into()]).as_bool() == Some(true)
 }
 
 /// The page's blocks in document order, for `domain::reading::plan`, with their elements
@@ -220,44 +297,39 @@ impl Elements {
 pub fn page_blocks() -> (Vec<Block>, Elements) {
     let mut blocks = Vec::new();
     let mut elements = Vec::new();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = document() else {
         return (blocks, Elements(elements));
     };
-    let Ok(list) = doc.query_selector_all("h1, h2, h3, h4, h5, h6, p, li, dt, dd") else {
-        return (blocks, Elements(elements));
-    };
-    for i in 0..list.length() {
-        let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let Some(kind) = Kind::from_tag(&element.tag_name()) else {
+    let list = call(
+        &doc,
+        "querySelectorAll",
+        &[&"h1, h2, h3, h4, h5, h6, p, li, dt, dd".into()],
+    );
+    for element in items(&list) {
+        let Some(kind) = Kind::from_tag(&text(get(&element, "tagName"))) else {
             continue;
         };
         let mut ancestors = Vec::new();
-        let mut skip = element.get_client_rects().length() == 0
+        let mut skip = !is_shown(&element)
             // A list item holding paragraphs or a list: those are read instead.
             || (kind == Kind::ListItem
-                && element.query_selector("p, li").ok().flatten().is_some());
-        let mut at = Some(element.clone());
-        while let Some(e) = at {
+                && is_present(&call(&element, "querySelector", &[&"p, li".into()])));
+        let mut at = element.clone();
+        while is_present(&at) {
             // What is not printed is not read either: a plan page's buttons and forms.
-            skip |= e.has_attribute(NO_READ)
-                || e.class_list().contains("app-no-print")
-                || e.get_attribute("aria-hidden").as_deref() == Some("true")
-                || e.class_list().contains("app-visually-hidden");
-            if e != element {
-                ancestors.push(e.tag_name().to_ascii_lowercase());
+            skip |= call(&at, "hasAttribute", &[&NO_READ.into()]).as_bool() == Some(true)
+                || text(call(&at, "getAttribute", &[&"aria-hidden".into()])) == "true"
+                || has_class(&at, "app-visually-hidden")
+                || has_class(&at, "app-no-print");
+            if at != element {
+                ancestors.push(text(get(&at, "tagName")).to_ascii_lowercase());
             }
-            at = e.parent_element();
+            at = get(&at, "parentElement");
         }
         ancestors.reverse();
-        let text = element
-            .dyn_ref::<web_sys::HtmlElement>()
-            .map(|e| e.inner_text())
-            .unwrap_or_default();
         blocks.push(Block {
             kind,
-            text,
+            text: text(get(&element, "innerText")),
             ancestors,
             skip,
         });
@@ -266,51 +338,106 @@ pub fn page_blocks() -> (Vec<Block>, Elements) {
     (blocks, Elements(elements))
 }
 
-/// Removes the mark of the block being read.
+/// Removes the mark of the block and sentence being read.
 pub fn clear_highlight() {
     highlight(None);
+    set_text_highlight(None);
 }
 
 /// Marks `element` as the one being read (a visible outline, see the style sheet), and
 /// brings it into view; with `None`, removes the mark.
-fn highlight(element: Option<&Element>) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Ok(list) = doc.query_selector_all(".app-reading") {
-            for i in 0..list.length() {
-                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let _ = e.class_list().remove_1("app-reading");
-                }
-            }
+fn highlight(element: Option<&JsValue>) {
+    if let Some(doc) = document() {
+        let marked = call(&doc, "querySelectorAll", &[&".app-reading".into()]);
+        for e in items(&marked) {
+            call(&get(&e, "classList"), "remove", &[&"app-reading".into()]);
         }
     }
     if let Some(element) = element {
-        let _ = element.class_list().add_1("app-reading");
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        call(&get(element, "classList"), "add", &[&"app-reading".into()]);
+        let options = js_sys::Object::new();
+        set(&options, "block", &"nearest".into());
+        call(element, "scrollIntoView", &[&options]);
     }
+}
+
+/// The browser's registry of text highlights (`CSS.highlights`), where it has one.
+fn highlights() -> Option<JsValue> {
+    let registry = get(&get(&window()?, "CSS"), "highlights");
+    is_present(&registry).then_some(registry)
+}
+
+/// Highlights `range` as the sentence being read (`::highlight(app-reading)` in the style
+/// sheet), or removes that highlight.
+fn set_text_highlight(range: Option<&JsValue>) {
+    let Some(registry) = highlights() else {
+        return;
+    };
+    let name = JsValue::from_str("app-reading");
+    call(&registry, "delete", &[&name]);
+    if let Some(highlight) = range.and_then(|r| construct("Highlight", r)) {
+        call(&registry, "set", &[&name, &highlight]);
+    }
+}
+
+/// The range of `element`'s shown text that holds `text` (compared without white space).
+fn sentence_range(element: &JsValue, text: &str) -> Option<JsValue> {
+    let doc = document()?;
+    // Every visible character of the element's text nodes, with where it is.
+    let walker = call(
+        &doc,
+        "createTreeWalker",
+        &[element, &JsValue::from_f64(4.0)],
+    );
+    let mut chars = Vec::new();
+    let mut places = Vec::new();
+    loop {
+        let node = call(&walker, "nextNode", &[]);
+        if !is_present(&node) {
+            break;
+        }
+        if !is_shown(&get(&node, "parentElement")) {
+            continue;
+        }
+        let mut offset = 0u32;
+        for c in self::text(get(&node, "nodeValue")).chars() {
+            let width = c.len_utf16() as u32;
+            if !c.is_whitespace() {
+                chars.push(c);
+                places.push((node.clone(), offset, offset + width));
+            }
+            offset += width;
+        }
+    }
+    let needle: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if needle.is_empty() || needle.len() > chars.len() {
+        return None;
+    }
+    let start = chars
+        .windows(needle.len())
+        .position(|w| w == needle.as_slice())?;
+    let (first, from, _) = &places[start];
+    let (last, _, to) = &places[start + needle.len() - 1];
+    let range = call(&doc, "createRange", &[]);
+    call(&range, "setStart", &[first, &JsValue::from(*from)]);
+    call(&range, "setEnd", &[last, &JsValue::from(*to)]);
+    Some(range)
 }
 
 /// After the controls have changed, moves focus to the one marked `data-focus` in the
 /// reading bar (the question, or the first button), so keyboard and screen-reader users
 /// are not left on a button that has gone.
 pub fn focus_in_bar_soon() {
-    let _ = focus_later();
-}
-
-fn focus_later() -> Option<()> {
-    let window = web_sys::window()?;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let focus = Closure::once_into_js(|| {
-        if let Some(element) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".app-listen [data-focus]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
+        if let Some(doc) = document() {
+            let element = call(&doc, "querySelector", &[&".app-listen [data-focus]".into()]);
+            if is_present(&element) {
+                call(&element, "focus", &[]);
+            }
         }
     });
-    window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0)
-        .ok()?;
-    Some(())
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
 }

@@ -170,6 +170,17 @@ test('pause remembers the piece and play says it again; back, next section and s
   await openGuide(page);
   await listen(page, spoken);
   await waitFor(() => spoken().length >= 2);
+  // The sentence being said is highlighted, and the block it is in outlined.
+  const highlighted = () => page.evaluate(() => {
+    const h = CSS.highlights.get('app-reading');
+    return h ? [...h].map((r) => r.toString().replace(/\s+/g, ' ').trim()).join('|') : null;
+  });
+  await page.waitForFunction((text) => {
+    const h = CSS.highlights.get('app-reading');
+    return h && [...h].some((r) => r.toString().replace(/\s+/g, ' ').trim() === text);
+  }, spoken().at(-1).text);
+  assert.equal(await page.locator('.app-reading').count(), 1, 'one block outlined');
+  assert.ok((await page.locator('.app-reading').innerText()).replace(/\s+/g, ' ').includes(await highlighted()));
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByRole('button', { name: 'Play' }).waitFor();
   assert.equal(log.at(-1).type, 'cancel', 'pause cancels');
@@ -205,6 +216,9 @@ test('pause remembers the piece and play says it again; back, next section and s
     assert.ok(box.height >= 44 && box.width >= 44, `${name} is at least 44px`);
   }
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Listen to this page' }).waitFor();
+  assert.equal(await highlighted(), null, 'stop removes the highlight');
+  assert.equal(await page.locator('.app-reading').count(), 0);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign(), []);
   await context.close();

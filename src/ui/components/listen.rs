@@ -134,14 +134,15 @@ impl Reader {
         }
     }
 
-    /// Highlights the block piece `i` comes from.
+    /// Highlights piece `i` and the block it comes from.
     fn mark(self, i: usize) {
-        let block = self
+        let piece = self
             .plan
-            .try_with_value(|p| p.pieces.get(i).map(|p| p.block))
+            .try_with_value(|p| p.pieces.get(i).map(|p| (p.block, p.text.clone())))
             .flatten();
-        if let Some(block) = block {
-            self.elements.try_with_value(|els| els.highlight(block));
+        if let Some((block, text)) = piece {
+            self.elements
+                .try_with_value(|els| els.highlight(block, &text));
         }
     }
 
