@@ -169,3 +169,30 @@ proptest! {
         let _ = load(Some(&text));
     }
 }
+
+#[test]
+fn contacts_from_links_keep_their_mark_and_older_ones_are_not_marked() {
+    let contacts = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot
+            .data
+            .contacts
+            .iter()
+            .map(|c| (c.id.clone(), c.from_link))
+            .collect::<Vec<_>>(),
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // Before schema 7 Harbour did not record where a contact came from: none is marked.
+    for schema in 4..7 {
+        assert!(contacts(&format!("schema-{schema}.json"))
+            .iter()
+            .all(|(_, from_link)| !from_link));
+    }
+    assert_eq!(
+        contacts("schema-7.json"),
+        vec![("k1".to_owned(), false), ("k2".to_owned(), true)]
+    );
+    // A contact that already carries the mark is not the shape schema 6 wrote.
+    let six =
+        fixture("schema-6.json").replace("\"id\":\"k1\",", "\"id\":\"k1\",\"from_link\":true,");
+    assert!(matches!(load(Some(&six)), Loaded::Unreadable { .. }));
+}

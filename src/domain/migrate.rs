@@ -51,7 +51,32 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds her nation as not answered yet, so Harbour asks her once. Nothing she wrote changes.",
         apply: add_nation,
     },
+    Migration {
+        from: 6,
+        title: "Mark contacts added from a link",
+        description: "Each contact gets a mark for \"added from a link, not checked yet\". Older contacts are not marked, because Harbour did not record where they came from.",
+        apply: mark_contacts_from_links,
+    },
 ];
+
+/// 6 → 7: no contact is known to have come from a link before this schema kept the mark.
+fn mark_contacts_from_links(mut doc: Value) -> Result<Value, String> {
+    let contacts = doc
+        .get_mut("data")
+        .and_then(|d| d.get_mut("contacts"))
+        .and_then(Value::as_array_mut)
+        .ok_or("no contacts list")?;
+    for contact in contacts {
+        let contact = contact
+            .as_object_mut()
+            .ok_or("a contact is not an object")?;
+        if contact.contains_key("from_link") {
+            return Err("a contact already has from_link".into());
+        }
+        contact.insert("from_link".into(), Value::Bool(false));
+    }
+    Ok(doc)
+}
 
 /// 5 → 6: she has not said where she lives yet ("" is "not answered").
 fn add_nation(doc: Value) -> Result<Value, String> {

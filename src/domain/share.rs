@@ -240,6 +240,9 @@ pub struct Contact {
     pub phone: String,
     pub email: String,
     pub notes: String,
+    /// Added from a support worker's link and not yet checked by her with the organisation
+    /// itself: a link can name any number, so Harbour keeps saying so until she has checked.
+    pub from_link: bool,
 }
 
 /// The label for a role id.
@@ -331,6 +334,7 @@ impl Contact {
             phone: s.phone.trim().to_owned(),
             email: String::new(),
             notes: notes.join("\n"),
+            from_link: true,
         }
     }
 }

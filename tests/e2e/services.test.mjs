@@ -185,6 +185,55 @@ test('a link that uses the name or number of a real emergency service is flagged
   await context.close();
 });
 
+test('a contact added from a link keeps its "not checked" mark on every list until she says she has checked it', async () => {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(craftedLink(['Families After Arrest', '0113 496 0000', '', '', '']));
+  await appReady(page);
+  await page.getByRole('button', { name: 'Add to my contacts' }).click();
+  await page.getByText('Added to your contacts.').waitFor();
+  const mark = /Not checked Added from a link\. Check this number with the organisation itself/;
+  // The mark stays after a reload, on her contacts page and on the services page.
+  for (const route of ['/contacts', '/services']) {
+    await page.goto(h.url(route));
+    await appReady(page);
+    await page.reload();
+    await appReady(page);
+    const item = page.locator('li', { hasText: 'Families After Arrest' });
+    await item.first().waitFor();
+    assert.match(await item.first().innerText(), mark, `marked on ${route}`);
+  }
+  assert.deepEqual(await axe(page), [], 'services with a marked contact');
+  // Changing the contact without ticking the box keeps the mark.
+  await page.goto(h.url('/contacts'));
+  await appReady(page);
+  const item = page.locator('.app-contacts li', { hasText: 'Families After Arrest' });
+  await item.getByRole('button', { name: 'Change' }).click();
+  const box = page.getByLabel('I have checked these details with the organisation itself');
+  assert.equal(await box.isChecked(), false);
+  await page.getByLabel('Notes (optional)').fill('Spoke to Sam.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Contact changed.').waitFor();
+  assert.match(await item.innerText(), mark, 'still marked after a change she did not confirm');
+  assert.deepEqual(await axe(page), [], 'contacts with a marked contact');
+  // Ticking it clears the mark, and that too survives a reload.
+  await item.getByRole('button', { name: 'Change' }).click();
+  await box.check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Contact changed.').waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.locator('.app-contacts li', { hasText: 'Families After Arrest' }).waitFor();
+  assert.doesNotMatch(await page.locator('.app-contacts').innerText(), /Not checked/);
+  assert.match(await page.locator('.app-contacts').innerText(), /Spoke to Sam\./);
+  // A contact she typed herself never carries the mark.
+  await page.getByLabel('Name').fill('Ms A');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByText('Contact added.').waitFor();
+  assert.doesNotMatch(await page.locator('.app-contacts').innerText(), /Not checked/);
+  await context.close();
+});
+
 test('a link with a right-to-left override in the name is refused, and nothing is stored', async () => {
   const context = await h.browser.newContext();
   const page = await context.newPage();

@@ -8,6 +8,18 @@ use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
+/// The mark a contact keeps while it is as a link gave it: a link can name any number,
+/// so she is reminded wherever the contact is shown until she has checked it herself.
+#[component]
+pub fn FromLinkMark() -> impl IntoView {
+    view! {
+        <p class="app-from-link">
+            <strong class="app-tag app-tag--warning">"Not checked"</strong>
+            " Added from a link. Check this number with the organisation itself before you rely on it."
+        </p>
+    }
+}
+
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     use_page_title(|| "Your contacts".to_owned());
@@ -15,6 +27,8 @@ pub fn ContactsPage() -> impl IntoView {
     let draft = RwSignal::new(Contact::default());
     let editing = RwSignal::new(None::<String>);
     let errors = RwSignal::new(Vec::<(String, String)>::new());
+    // She has ticked that she checked a contact that came from a link.
+    let checked = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let contacts = move || store.snapshot.with(|s| s.data.contacts.clone());
     let field = |get: fn(&Contact) -> &String, set: fn(&mut Contact, String)| {
@@ -40,6 +54,9 @@ pub fn ContactsPage() -> impl IntoView {
         if !errors.with_untracked(Vec::is_empty) {
             return;
         }
+        if checked.get_untracked() {
+            contact.from_link = false;
+        }
         match editing.get_untracked() {
             Some(id) => {
                 contact.id = id.clone();
@@ -58,6 +75,7 @@ pub fn ContactsPage() -> impl IntoView {
         }
         draft.set(Contact::default());
         editing.set(None);
+        checked.set(false);
     };
     view! {
         <BackLink to="/services" text="Help and services"/>
@@ -71,6 +89,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <li class="app-item">
                         <h2 class="app-heading-s">{if c.name.trim().is_empty() { role_label(&c.role).to_owned() } else { c.name.clone() }}</h2>
                         <p class="app-meta">{role_label(&c.role)}</p>
+                        {c.from_link.then(|| view! { <FromLinkMark/> })}
                         {(!c.phone.is_empty()).then(|| view! { <p><a class="app-button" href=tel_href(&c.phone)>"Call " {c.phone.clone()}</a></p> })}
                         {(!c.email.is_empty()).then(|| view! { <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p> })}
                         {(!c.notes.is_empty()).then(|| view! { <p class="app-summary-list__value">{c.notes.clone()}</p> })}
@@ -78,6 +97,7 @@ pub fn ContactsPage() -> impl IntoView {
                             <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                                 editing.set(Some(edit_contact.id.clone()));
                                 draft.set(edit_contact.clone());
+                                checked.set(false);
                                 crate::ui::nav::focus_fragment("contact-form-title");
                             }>"Change"</button>
                             <button type="button" class="app-button app-button--warning" on:click=move |_| {
@@ -103,11 +123,21 @@ pub fn ContactsPage() -> impl IntoView {
             <TextInput id="contact-name".to_owned() label="Name".to_owned() value=name on_input=set_name error=error_for(errors, "contact-name".to_owned())/>
             <TextInput id="contact-phone".to_owned() label="Phone (optional)".to_owned() kind="tel" value=phone on_input=set_phone error=error_for(errors, "contact-phone".to_owned())/>
             <TextInput id="contact-email".to_owned() label="Email (optional)".to_owned() kind="email" value=email on_input=set_email error=error_for(errors, "contact-email".to_owned())/>
+            <Show when=move || draft.with(|c| c.from_link)>
+                <div class="app-form-group">
+                    <FromLinkMark/>
+                    <div class="app-choice">
+                        <input class="app-choice__input" type="checkbox" id="contact-checked" prop:checked=move || checked.get()
+                            on:change:target=move |ev| checked.set(ev.target().checked())/>
+                        <label class="app-choice__label" for="contact-checked">"I have checked these details with the organisation itself"</label>
+                    </div>
+                </div>
+            </Show>
             <TextArea id="contact-notes".to_owned() label="Notes (optional)".to_owned() hint="For example their hours, or a reference number.".to_owned() value=notes on_input=set_notes error=error_for(errors, "contact-notes".to_owned()) rows=3/>
             <div class="app-button-group">
                 <button type="submit" class="app-button">{move || if editing.get().is_some() { "Save changes" } else { "Add contact" }}</button>
                 <Show when=move || editing.get().is_some()>
-                    <button type="button" class="app-button app-button--secondary" on:click=move |_| { editing.set(None); draft.set(Contact::default()); }>"Cancel"</button>
+                    <button type="button" class="app-button app-button--secondary" on:click=move |_| { editing.set(None); draft.set(Contact::default()); checked.set(false); }>"Cancel"</button>
                 </Show>
             </div>
         </form>

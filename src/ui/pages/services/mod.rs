@@ -5,6 +5,7 @@ mod contacts;
 mod share;
 
 pub use contacts::ContactsPage;
+use contacts::FromLinkMark;
 pub use share::{AddServicePage, SharePage};
 
 use crate::adapters::browser;
@@ -157,6 +158,7 @@ pub fn ServicesPage() -> impl IntoView {
                             <li>
                                 {who} " "
                                 {(!c.phone.is_empty()).then(|| view! { <a href=tel_href(&c.phone)>"Call " {c.phone.clone()}</a> })}
+                                {c.from_link.then(|| view! { <FromLinkMark/> })}
                             </li>
                         }
                     }).collect_view()}
