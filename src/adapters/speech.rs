@@ -94,6 +94,7 @@ pub fn is_android() -> bool {
 }
 
 type Handler = Closure<dyn FnMut()>;
+type EventHandler = Closure<dyn FnMut(JsValue)>;
 
 /// The utterance being spoken and its handlers.
 struct Speaking {
@@ -117,7 +118,7 @@ pub struct Speech {
     voice: RefCell<Option<(JsValue, String)>>,
     speaking: RefCell<Option<Speaking>>,
     on_voices: RefCell<Option<Handler>>,
-    on_hidden: RefCell<Option<Handler>>,
+    on_hidden: RefCell<Option<EventHandler>>,
 }
 
 impl Speech {
@@ -163,9 +164,11 @@ impl Speech {
         let (Some(window), Some(doc)) = (web_sys::window(), document()) else {
             return;
         };
-        let handler = Handler::new(move || {
+        let handler = EventHandler::new(move |event: JsValue| {
+            // On pagehide the document is on its way out: `hidden` may not be true yet.
+            let leaving = text(get(&event, "type")) == "pagehide";
             let hidden = document().is_none_or(|d| get(&d, "hidden").as_bool() != Some(false));
-            if hidden {
+            if leaving || hidden {
                 f();
             }
         });
@@ -176,7 +179,6 @@ impl Speech {
             "addEventListener",
             &[&"visibilitychange".into(), callback],
         );
-        // On pagehide the document is on its way out: `hidden` may not be true yet.
         call(&window, "addEventListener", &[&"pagehide".into(), callback]);
         *self.on_hidden.borrow_mut() = Some(handler);
     }

@@ -301,7 +301,7 @@ test('quick exit (button and Shift three times) cancels speech before the page u
   }
 });
 
-test('moving to another page, and the tab being hidden, stop the voice', async () => {
+test('moving to another page, the tab being hidden, and the page being left stop the voice', async () => {
   const context = await h.browser.newContext();
   const { page, log, problems, foreign } = await reading(context);
   await page.evaluate(() => {
@@ -323,6 +323,14 @@ test('moving to another page, and the tab being hidden, stop the voice', async (
   const from = log.length;
   await page.locator('main .app-pagination__link').first().click();
   await waitFor(() => log.slice(from).some((e) => e.type === 'cancel' && e.speaking));
+
+  // The page being left (pagehide), even before the tab counts as hidden.
+  await page.getByRole('button', { name: 'Listen to this page' }).click();
+  await page.getByRole('button', { name: 'Pause' }).waitFor();
+  await waitFor(() => log.at(-1).type === 'speak');
+  const left = log.length;
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await waitFor(() => log.slice(left).some((e) => e.type === 'cancel' && e.speaking));
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign(), []);
   await context.close();
