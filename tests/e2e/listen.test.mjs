@@ -5,7 +5,7 @@
 // voices or none; no request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, appReady } from './harness.mjs';
+import { launch, watchedPage, appReady, axe } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -121,6 +121,7 @@ test('she is warned before any sound; then the main content is read in order wit
   assert.ok(await page.evaluate(() => document.activeElement.classList.contains('app-listen__ask')), 'focus moves to the warning');
   await page.waitForTimeout(300);
   assert.deepEqual(spoken(), [], 'nothing is said before she confirms');
+  assert.deepEqual(await axe(page), [], 'axe, with the warning showing');
   await page.getByRole('button', { name: 'Not now' }).click();
   await page.getByRole('button', { name: 'Listen to this page' }).waitFor();
   assert.deepEqual(spoken(), [], 'nothing is said when she says not now');
@@ -215,6 +216,7 @@ test('pause remembers the piece and play says it again; back, next section and s
     const box = await page.getByRole('button', { name }).boundingBox();
     assert.ok(box.height >= 44 && box.width >= 44, `${name} is at least 44px`);
   }
+  assert.deepEqual(await axe(page), [], 'axe, with the controls showing');
   await page.getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: 'Listen to this page' }).waitFor();
   assert.equal(await highlighted(), null, 'stop removes the highlight');
