@@ -103,7 +103,6 @@ fn mark_contacts_from_links(mut doc: Value) -> Result<Value, String> {
     Ok(doc)
 }
 
-
 /// 8 → 9: an empty `letters` object, exactly as the letters schema first wrote one.
 fn add_letters(doc: Value) -> Result<Value, String> {
     add_empty(

@@ -16,6 +16,7 @@ pub mod notebook;
 pub mod passphrase;
 pub mod phone;
 pub mod plan;
+pub mod reading;
 pub mod route;
 pub mod sealed;
 pub mod share;

@@ -88,9 +88,11 @@ pub fn quick_exit(store: Store) {
     quick_exit_here(store);
 }
 
-/// Leaves Harbour in this tab: hides the page at once, saves and locks (forgetting the
+/// Leaves Harbour in this tab: stops any reading aloud, hides the page at once, saves and locks (forgetting the
 /// key), empties the page, then replaces it in the history with the neutral page she chose.
 pub fn quick_exit_here(store: Store) {
+    // Silence first: the neutral site can take seconds to load while a voice carries on.
+    crate::adapters::speech::silence();
     // Once is enough: a second leaving (another tab's message arriving now, say) would
     // cancel the first navigation and start it again.
     if browser::has_root_class("app-exiting") {

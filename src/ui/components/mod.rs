@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod layout;
+pub mod listen;
 pub mod nation;
 pub mod notices;
 pub mod page;

@@ -33,7 +33,7 @@ pub fn SourceList(
         })
         .collect_view();
     view! {
-        <div class="app-sources">
+        <div class="app-sources" data-no-read="">
             <h2 class="app-heading-s">{heading}</h2>
             <ol>{items}</ol>
         </div>

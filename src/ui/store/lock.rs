@@ -121,6 +121,8 @@ impl Store {
 
     /// Locks now (if unlocked): saves, seals what is in memory, forgets the key and her data.
     pub fn lock(self) {
+        // Silence first: nothing is read aloud once she has locked.
+        crate::adapters::speech::silence();
         if self.lock_state.get_untracked() != LockState::Unlocked {
             return;
         }

@@ -7,6 +7,7 @@ use crate::domain::child_plan::{
     changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, KNOWS,
 };
 use crate::ui::components::form::{Radios, TextInput};
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -192,6 +193,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
     };
     view! {
         <div class="app-no-print"><BackLink to=back/></div>
+        <Listen own_words=true/>
         {doc}
         <div class="app-no-print">
             <p class="app-status" role="status">{move || status.get()}</p>
@@ -225,6 +227,7 @@ pub fn AllPlans() -> impl IntoView {
     view! {
         <div class="app-no-print"><BackLink to="/children" text="All children"/></div>
         <h1 class="app-heading-l">"Plans for talking to the children"</h1>
+        <Listen own_words=true/>
         {move || plans().into_iter().map(|p| view! { <Doc label_text=version_label(&p, &today) body=p.body/> }).collect_view()}
         <div class="app-no-print">
             <button type="button" class="app-button" on:click=|_| browser::print()>"Print or save as PDF"</button>

@@ -4,6 +4,7 @@
 use super::GuideTools;
 use crate::content::{self, guide_page, guide_page_in, guide_pages, guide_versions, GuidePage};
 use crate::domain::nation::{in_words, Nation, Residence};
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::components::sources::SourceList;
 use crate::ui::nav::href;
@@ -81,6 +82,7 @@ pub fn GuideIndexPage() -> impl IntoView {
     view! {
         <h1 class="app-heading-l">"What is happening"</h1>
         <p class="app-lead">"A plain guide to what happens now and next. Each fact shows where it comes from, when that was published, and when Harbour read it."</p>
+        <Listen/>
         <p>"This guide is information, not legal advice. For advice about your situation, talk to a solicitor, Family Rights Group or Citizens Advice."</p>
         {showing}
         <GuideTools/>
@@ -129,6 +131,7 @@ fn Article(page: &'static GuidePage, residence: Residence, asked: Option<Nation>
         <h1 class="app-heading-l">{page.title}</h1>
         <p class="app-lead">{page.summary}</p>
         <p class="app-meta">"Last reviewed " {content::human_date(page.last_reviewed)} "."</p>
+        <Listen/>
         <NationNote page residence asked/>
         <div class="app-prose" inner_html=page.html></div>
         <SourceList keys=page.sources prefix="src".to_owned()/>

@@ -7,6 +7,7 @@ pub use article::{GuideArticlePage, GuideIndexPage};
 use crate::adapters::browser;
 use crate::content::{self, search, GLOSSARY, QUESTION_LISTS};
 use crate::domain::nation::{in_words, Nation};
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 fn GuideTools() -> impl IntoView {
     view! {
-        <ul class="app-link-list">
+        <ul class="app-link-list" data-no-read="">
             <li><a href=href("/search")>"Search the guide"</a></li>
             <li><a href=href("/glossary")>"Words and what they mean"</a></li>
             <li><a href=href("/questions")>"Questions to ask"</a></li>
@@ -59,6 +60,7 @@ pub fn GlossaryPage() -> impl IntoView {
     view! {
         <h1 class="app-heading-l">"Words and what they mean"</h1>
         <p class="app-lead">"Plain explanations of the words and letters professionals use. It is always fine to ask someone what a word means."</p>
+        <Listen/>
         <p><a href=href("/search")>"Search the guide and these words"</a></p>
         <dl class="app-glossary">{terms}</dl>
     }
@@ -218,6 +220,7 @@ pub fn QuestionsPage() -> impl IntoView {
     view! {
         <h1 class="app-heading-l">"Questions to ask"</h1>
         <p class="app-lead">"Meetings and calls go fast. It helps to have your questions written down, and to write down the answers."</p>
+        <Listen/>
         <p class="app-status" role="status">{move || status.get()}</p>
         {lists}
         <p><a href=href("/notebook")>"Go to your notebook"</a></p>

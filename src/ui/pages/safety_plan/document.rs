@@ -7,6 +7,7 @@ use crate::adapters::browser;
 use crate::content::{human_date, PLAN_SECTIONS};
 use crate::domain::plan::{diff, text, validate, PlanBody, SafetyPlan};
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
@@ -193,6 +194,7 @@ pub fn PlanDocument() -> impl IntoView {
         <div class="app-no-print">
             <BackLink to="/safety-plan"/>
         </div>
+        <Listen own_words=true/>
         <Document body=body label=label/>
         <div class="app-no-print">
             <p class="app-status" role="status">{move || status.get()}</p>
