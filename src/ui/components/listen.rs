@@ -16,7 +16,9 @@ use crate::adapters::speech::{self, Speech};
 use crate::domain::reading::{self, Plan, SPEEDS};
 use leptos::prelude::*;
 use std::cell::Cell;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 
 thread_local! {
     /// True once she has confirmed the out-loud warning in this visit (memory only: no
@@ -34,7 +36,11 @@ pub fn Listen(#[prop(optional)] own_words: bool) -> impl IntoView {
     let owner = Owner::current().unwrap_or_default();
     let load = owner.with(|| {
         leptos::reactive::computed::ScopedFuture::new(async move {
-            if let Ok(bar) = listen_bar(own_words).await {
+            #[cfg(feature = "split")]
+            let loaded = listen_bar(own_words).await;
+            #[cfg(not(feature = "split"))]
+            let loaded = listen_bar(own_words);
+            if let Ok(bar) = loaded {
                 let _ = view.try_set(Some(bar));
             }
         })
@@ -46,7 +52,10 @@ pub fn Listen(#[prop(optional)] own_words: bool) -> impl IntoView {
     }
 }
 
-#[wasm_split(listen, fallible)]
+// Only in the split build: the guide, plan and children chunks render Listen, so without the
+// split step this would leave the chunk loader's placeholder import in the wasm (and the
+// browser tests' page could not start).
+#[cfg_attr(feature = "split", wasm_split(listen, fallible))]
 fn listen_bar(own_words: bool) -> Result<AnyView, SplitLoaderError> {
     Ok(bar(own_words))
 }
