@@ -22,8 +22,9 @@ step "native tests"
 cargo test --locked
 
 step "browser tests of the adapters (wasm-bindgen-test, headless Chromium)"
-# The runner gives a headless page 20 s to load the debug test wasm by default; on a busy
-# 2-core machine that has timed out ("Failed to detect test as having been run").
+# The runner gives the headless page 20 s by default; more room for a busy 2-core machine.
+# ("Failed to detect test as having been run" can also mean the page threw on load: the
+# wasm imported something the test page does not have, such as a chunk loader.)
 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test web --locked
 
 step "release build"
