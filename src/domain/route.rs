@@ -27,6 +27,10 @@ pub enum Route {
     Letters,
     /// One letter, by its kind id: `/letters/records-council`.
     Letter(String),
+    /// "Prepare for a meeting": one card per kind of meeting.
+    Meetings,
+    /// Her statement for a meeting.
+    Statement,
     Safety,
     Settings,
     /// Both journeys at a glance: the police case and children's social care.
@@ -65,6 +69,8 @@ pub fn parse(path: &str) -> Route {
         ["dates"] => Route::Dates,
         ["letters"] => Route::Letters,
         ["letters", kind] => Route::Letter((*kind).to_owned()),
+        ["meetings"] => Route::Meetings,
+        ["meetings", "statement"] => Route::Statement,
         ["safety"] => Route::Safety,
         ["settings"] => Route::Settings,
         ["journey"] => Route::Journey,
@@ -89,6 +95,8 @@ mod tests {
         );
         assert_eq!(parse("/settings?x=1"), Route::Settings);
         assert_eq!(parse("/journey"), Route::Journey);
+        assert_eq!(parse("/meetings"), Route::Meetings);
+        assert_eq!(parse("/meetings/statement"), Route::Statement);
         assert_eq!(
             parse("/guide/police/northern-ireland#bail"),
             Route::GuideVersion("police".into(), Nation::NorthernIreland)

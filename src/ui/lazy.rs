@@ -35,7 +35,9 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
             notebook_page(route).await
         }
         Route::Safety | Route::Settings => settings_page(route).await,
-        Route::Letters | Route::Letter(_) => letters_page(route).await,
+        Route::Letters | Route::Letter(_) | Route::Meetings | Route::Statement => {
+            letters_page(route).await
+        }
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
@@ -96,6 +98,8 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
 fn letters_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Letter(kind) => view! { <pages::letters::LetterPage kind/> }.into_any(),
+        Route::Meetings => view! { <pages::letters::meetings::MeetingsPage/> }.into_any(),
+        Route::Statement => view! { <pages::letters::meetings::StatementPage/> }.into_any(),
         _ => view! { <pages::letters::LettersPage/> }.into_any(),
     })
 }

@@ -57,6 +57,8 @@ export const ROUTES = [
   ['/dates', 'Key dates'],
   ['/journey', 'Where you are'],
   ['/letters', 'Letters'],
+  ['/meetings', 'Prepare for a meeting'],
+  ['/meetings/statement', 'What I want the meeting to know'],
   ['/safety', 'Using Harbour safely'],
   ['/settings', 'Settings'],
   ['/no-such-page', 'Page not found'],

@@ -5,6 +5,7 @@
 //! in yet: it stays visible in the letter ("[your address]"), and printing warns about it.
 
 pub mod dates;
+pub mod meetings;
 #[cfg(test)]
 mod tests;
 

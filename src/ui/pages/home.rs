@@ -43,6 +43,7 @@ pub fn HomePage() -> impl IntoView {
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
             <li><a href=href("/dates")>"Key dates"</a></li>
             <li><a href=href("/journey")>"Where you are: the police case and social care at a glance"</a></li>
+            <li><a href=href("/meetings")>"Prepare for a meeting"</a></li>
             <li><a href=href("/letters")>"Letters"</a></li>
         </ul>
         <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>

@@ -2,6 +2,8 @@
 //! left visible, the law it rests on, when a reply is due (into her key dates), what not to
 //! write, and print, copy or share. Harbour never sends anything.
 
+pub mod meetings;
+
 use crate::adapters::browser;
 use crate::domain::letters::dates::{reply_due, Date};
 use crate::domain::letters::{
