@@ -8,9 +8,9 @@
 //    deep links such as /guide/police.
 // 4. The lazily loaded wasm chunks and their loader, which scripts/wasm-bindgen-split.mjs
 //    made outside Trunk's view: copied in before the precache list is made.
-// 5. Minify what the first visit loads (wasm-bindgen's glue, the chunk loader, early.js
-//    and the stylesheets) with esbuild, before any hash is taken of them: about 4 KB
-//    brotli less.
+// 5. Minify what the first visit loads (wasm-bindgen's glue, the chunk loader and
+//    early.js) with esbuild, before any hash is taken of them (the one stylesheet was
+//    bundled and minified before the build, by scripts/pre-build.mjs).
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -85,15 +85,11 @@ for (const glueName of readdirSync(dir).filter((f) => /^harbour-[0-9a-f]+\.js$/.
   }
 }
 
-// The stylesheets Trunk linked, each with its integrity hash: minify, then hash again.
-for (const [tag, href, old] of html.matchAll(/<link rel="stylesheet" href="\/([\w.-]+\.css)" integrity="(sha384-[^"]+)"\/?>/g)) {
-  const path = join(dir, href);
-  const css = minified(readFileSync(path, 'utf8'), 'css', false);
-  writeFileSync(path, css);
-  html = html.replace(tag, tag.replace(old, `sha384-${createHash('sha384').update(css).digest('base64')}`));
-}
-if (!/<link rel="stylesheet"[^>]*integrity=/.test(html)) {
-  console.error('post-build: found no stylesheet with an integrity hash in index.html');
+// One render-blocking stylesheet (scripts/pre-build.mjs bundled and minified it, so
+// Trunk's integrity hash is already of the final bytes); fail if another creeps in.
+const stylesheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+if (stylesheets.length !== 1 || !/integrity=/.test(stylesheets[0])) {
+  console.error(`post-build: expected exactly one stylesheet with an integrity hash in index.html, found ${stylesheets.length}`);
   process.exit(1);
 }
 

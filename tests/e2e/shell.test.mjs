@@ -151,6 +151,37 @@ test('the static page paints before the app replaces it, and is the largest pain
   await context.close();
 });
 
+test('the static page waits for one stylesheet, which carries every style, before it paints', async () => {
+  // Each render-blocking file is a round trip before her words show (issue 17): one
+  // stylesheet, and early.js (which must mark discreet mode before the first paint).
+  const context = await h.browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(h.url('/'));
+  await page.getByRole('link', { name: 'Quick exit' }).waitFor();
+  const seen = await page.evaluate(() => ({
+    links: document.querySelectorAll('link[rel=stylesheet]').length,
+    blocking: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.renderBlockingStatus === 'blocking')
+      .map((e) => new URL(e.name).pathname.replace(/-[0-9a-f]{8,16}(?=\.)/, '')),
+    header: getComputedStyle(document.querySelector('.app-header')).position,
+    card: getComputedStyle(document.querySelector('.app-card')).borderTopStyle,
+    body: getComputedStyle(document.body).fontFamily,
+    print: [...document.styleSheets[0].cssRules].some((r) => r.media && r.media.mediaText === 'print'),
+  }));
+  assert.equal(seen.links, 1, 'one stylesheet linked');
+  assert.deepEqual(seen.blocking.filter((p) => p.endsWith('.css')), ['/app.css'], `render-blocking files: ${seen.blocking}`);
+  assert.deepEqual(seen.blocking.filter((p) => !p.endsWith('.css')), ['/early.js'], `render-blocking files: ${seen.blocking}`);
+  // One rule from each source file: layout (the sticky header), components (the cards),
+  // base (her font) and print.
+  assert.equal(seen.header, 'sticky', 'layout styles');
+  assert.equal(seen.card, 'solid', 'component styles');
+  assert.match(seen.body, /system-ui|sans-serif/, 'base styles');
+  assert.ok(seen.print, 'print styles');
+  await context.close();
+});
+
 test('if the app fails to load, she is told, and quick exit still works', async () => {
   const context = await h.browser.newContext();
   const page = await context.newPage();
