@@ -199,6 +199,90 @@ mod tests {
     }
 
     #[test]
+    fn two_tabs_typing_into_different_forms_keep_both_drafts() {
+        use crate::domain::data::AppData;
+        use crate::domain::merge::merge;
+        let base = AppData::default();
+        let mut ours = base.clone();
+        ours.drafts.entry = Some(NoteEntry {
+            said: "typed here".into(),
+            ..NoteEntry::default()
+        });
+        ours.drafts
+            .set_short(&DraftKey::plan_version(), Some(fields("ours")));
+        let mut theirs = base.clone();
+        theirs.drafts.date = Some(KeyDate {
+            place: "typed there".into(),
+            ..KeyDate::default()
+        });
+        theirs
+            .drafts
+            .set_short(&DraftKey::decision("conference"), Some(fields("theirs")));
+        let m = merge(&base, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        let d = m.value.drafts;
+        assert_eq!(d.entry.unwrap().said, "typed here");
+        assert_eq!(d.date.unwrap().place, "typed there");
+        assert_eq!(d.short.len(), 2);
+    }
+
+    #[test]
+    fn saving_an_entry_clears_its_draft_and_keeps_the_others() {
+        use crate::domain::data::AppData;
+        let mut data = AppData::default();
+        let blank = NoteEntry::default();
+        data.drafts.entry = edit(None, &blank, |e| e.said = "words".into());
+        data.drafts.date = edit(None, &KeyDate::default(), |d| d.notes = "bring it".into());
+        // As the page saves: the entry goes into the notebook, its draft is cleared.
+        let entry = data.drafts.entry.take().unwrap();
+        data.notebook.push(entry);
+        assert_eq!(data.notebook[0].said, "words");
+        assert_eq!(data.drafts.entry, None);
+        assert_eq!(data.drafts.date.as_ref().unwrap().notes, "bring it");
+        // Deleting everything (a fresh AppData) leaves no draft.
+        assert!(AppData::default().drafts.is_empty());
+    }
+
+    #[test]
+    fn drafts_are_sealed_under_the_lock_and_carried_by_a_backup() {
+        use crate::domain::backup::{self, Contents};
+        use crate::domain::data::{AppData, Snapshot};
+        use crate::domain::envelope::{self, Loaded};
+        use crate::domain::migrate::LATEST;
+        use crate::domain::sealed::{new_kdf, Key, BOUND_IV_LEN, IV_LEN, SALT_LEN};
+        let mut data = AppData::default();
+        data.drafts.entry = Some(NoteEntry {
+            said: "CANARY-DRAFT".into(),
+            ..NoteEntry::default()
+        });
+        data.drafts
+            .set_short(&DraftKey::plan_version(), Some(fields("CANARY-SHORT")));
+        let snapshot = Snapshot {
+            data,
+            ..Snapshot::default()
+        };
+        let key = Key::from_bytes([9; 32]);
+        let kdf = new_kdf([4; SALT_LEN]);
+        let sealed = envelope::encode_sealed(&snapshot, "t", &key, &kdf, [5; BOUND_IV_LEN]);
+        assert!(
+            !sealed.contains("CANARY"),
+            "no draft in the clear under the lock"
+        );
+        let Loaded::Locked(locked) = envelope::load(Some(&sealed)) else {
+            panic!("expected Locked");
+        };
+        assert_eq!(
+            envelope::open_locked(&locked, &key).unwrap().snapshot,
+            snapshot
+        );
+        let clear = envelope::encode(&snapshot, "t");
+        let file = backup::export(&clear, "t", &key, &kdf, [2; IV_LEN]);
+        assert!(!file.contains("CANARY"), "the backup is sealed");
+        let opened = backup::open(&backup::parse(&file, LATEST).unwrap(), &key).unwrap();
+        assert_eq!(opened, Contents::Snapshot(Box::new(snapshot)));
+    }
+
+    #[test]
     fn an_unknown_field_in_a_draft_is_refused() {
         let text = r#"{"entry":null,"date":null,"contact":null,"link":null,"short":[],"other":1}"#;
         assert!(serde_json::from_str::<Drafts>(text).is_err());
