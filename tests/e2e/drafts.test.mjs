@@ -256,3 +256,21 @@ test('with the lock on, a draft is never in the clear, is not shown after a quic
   assert.equal(await other.locator('#entry-said').inputValue(), 'CANARY-LOCKED-DRAFT words');
   await context.close();
 });
+
+test('"Delete everything" removes drafts: the form is empty and no draft is stored', async () => {
+  const context = await h.browser.newContext();
+  const page = await fresh(context, '/notebook');
+  await page.getByLabel('What was said').fill('CANARY-DELETED draft');
+  await waitStored(page, 'CANARY-DELETED');
+  await page.goto(h.url('/settings'));
+  await appReady(page);
+  await page.getByRole('button', { name: 'Delete everything' }).first().click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByRole('heading', { name: 'Everything has been deleted' }).waitFor();
+  const all = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+  assert.doesNotMatch(all, /CANARY-DELETED/);
+  await page.goto(h.url('/notebook'));
+  await appReady(page);
+  assert.equal(await page.locator('#entry-said').inputValue(), '');
+  await context.close();
+});
