@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, appReady, waitStored, stored } from './harness.mjs';
+import { launch, appReady, waitStored, stored, axe } from './harness.mjs';
 
 const PASS = 'kettle tuesday blue garden';
 let h;
@@ -65,6 +65,7 @@ test('a new notebook entry: typed, reloaded, back; saved, reloaded, empty; clear
   assert.deepEqual(await values(page, ['entry-kind', 'entry-who', 'entry-said']), ['call', 'CANARY-WHO Ms A', 'CANARY-SAID she will write by Friday']);
   assert.equal(await page.getByLabel('What', { exact: true }).inputValue(), 'CANARY-ACTION ring her back');
   assert.doesNotMatch(await page.title(), /CANARY/, 'the title carries no draft text');
+  assert.deepEqual(await axe(page), [], 'notebook with a draft and its Clear button');
 
   await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByText('Entry saved.').waitFor();
@@ -115,6 +116,7 @@ test('a key date: typed, reloaded, back; added, reloaded, empty', async () => {
   await waitStored(page, 'CANARY-NOTES');
   await reload(page, 'Key dates');
   assert.deepEqual(await values(page, ['date-kind', 'date-title', 'date-date', 'date-place', 'date-notes']), ['court', 'CANARY-TITLE hearing', '2099-03-01', 'CANARY-PLACE Leeds', 'CANARY-NOTES bring the letter']);
+  assert.deepEqual(await axe(page), [], 'dates with a draft');
   await page.getByRole('button', { name: 'Add date' }).click();
   await page.getByText('Added: CANARY-TITLE hearing').waitFor();
   await waitCleared(page, 'date');
@@ -134,6 +136,7 @@ test('a contact: typed, reloaded, back; added, reloaded, empty; cleared', async 
   await waitStored(page, 'CANARY-CNOTES');
   await reload(page, 'Your contacts');
   assert.deepEqual(await values(page, ['contact-role', 'contact-name', 'contact-phone', 'contact-notes']), ['social-worker', 'CANARY-NAME Ms A', '01632 960 001', 'CANARY-CNOTES duty desk']);
+  assert.deepEqual(await axe(page), [], 'contacts with a draft');
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByText('Contact added.').waitFor();
   await waitCleared(page, 'contact');
@@ -159,6 +162,7 @@ test('a support-worker link: typed, reloaded, back; cleared, reloaded, empty', a
   await waitStored(page, 'CANARY-NOTE');
   await reload(page, 'Share Harbour');
   assert.deepEqual(await values(page, ['share-name', 'share-area', 'share-note']), ['CANARY-ORG Families', 'Leeds', 'CANARY-NOTE ask for Sam']);
+  assert.deepEqual(await axe(page), [], 'share with a draft');
   // Making the link keeps the details (she may change one and make it again).
   await page.getByRole('button', { name: 'Make the link' }).click();
   await page.locator('#made-link').waitFor();
@@ -181,6 +185,7 @@ test('a note on a version of the safety plan, of a child plan, and what a meetin
   await appReady(page);
   assert.equal(await page.locator('#version-note').inputValue(), 'CANARY-PLANNOTE Ms A');
   assert.ok(await page.getByLabel('I sent it to someone').isChecked(), 'the choice is kept');
+  assert.deepEqual(await axe(page), [], 'plan document with a draft');
   await page.getByRole('button', { name: 'Clear this form' }).click();
   await waitCleared(page, 'short');
   await page.reload();
@@ -211,6 +216,7 @@ test('a note on a version of the safety plan, of a child plan, and what a meetin
   await waitStored(page, 'CANARY-DECIDED');
   await reload(page, 'Prepare for a meeting');
   assert.deepEqual(await values(page, ['decided-sc-cppm', 'decided-date-sc-cppm']), ['CANARY-DECIDED a review in May', '2026-12-03']);
+  assert.deepEqual(await axe(page), [], 'meetings with a draft');
   await page.locator('#meeting-sc-cppm').getByRole('button', { name: /^Add to my notebook/ }).click();
   await page.getByText('Added to your notebook.').waitFor();
   await waitCleared(page, 'short');
