@@ -263,3 +263,48 @@ fn letters_start_empty_after_migration_and_are_kept_once_written() {
     );
     assert!(matches!(load(Some(&odd)), Loaded::Unreadable { .. }));
 }
+
+#[test]
+fn drafts_start_empty_after_migration_and_are_kept_once_typed() {
+    use harbour::domain::drafts::{DraftKey, Drafts};
+    use harbour::domain::migrate::DRAFTS_SCHEMA;
+    let drafts = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { snapshot, .. } => snapshot.data.drafts,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // Older data had no unsaved forms kept: it gets none (and the expected files check
+    // that everything else is kept).
+    for schema in FIRST..DRAFTS_SCHEMA {
+        assert_eq!(drafts(&format!("schema-{schema}.json")), Drafts::default());
+    }
+    let kept = drafts(&format!("schema-{DRAFTS_SCHEMA}.json"));
+    let entry = kept.entry.as_ref().unwrap();
+    assert_eq!(
+        entry.said,
+        "Half-written: she said “the plan” would be £0 —"
+    );
+    assert_eq!(entry.actions[0].what, "Ring back");
+    assert_eq!(kept.date.as_ref().unwrap().place, "Magistrates’ court");
+    assert_eq!(kept.contact.as_ref().unwrap().id, "k1");
+    assert_eq!(kept.link.as_ref().unwrap().area, "Leeds");
+    assert_eq!(
+        kept.short(&DraftKey::child_version("c1")).unwrap().text,
+        "Polski – “ąę”"
+    );
+    assert_eq!(
+        kept.short(&DraftKey::decision("conference")).unwrap().date,
+        "2026-12-03"
+    );
+    // A form Harbour never kept is refused (and kept aside), not dropped.
+    let text = fixture(&format!("schema-{DRAFTS_SCHEMA}.json"));
+    let odd = text.replace("\"short\":[", "\"other\":null,\"short\":[");
+    assert_ne!(odd, text);
+    assert!(matches!(load(Some(&odd)), Loaded::Unreadable { .. }));
+    // Data already at this schema with no drafts is refused, not guessed.
+    let start = text.find(",\"drafts\":").unwrap();
+    let without = format!("{}}}}}\n", &text[..start]);
+    assert!(matches!(load(Some(&without)), Loaded::Unreadable { .. }));
+    // The migration refuses data that already has drafts.
+    let doc = json!({"public": {}, "data": {"drafts": {}}});
+    assert!(migrate::migrate(doc, DRAFTS_SCHEMA - 1).is_err());
+}

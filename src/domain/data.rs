@@ -4,6 +4,7 @@
 //! refused (and kept as a recovery copy) rather than half-read and then overwritten.
 
 use crate::domain::child_plan::ChildPlan;
+use crate::domain::drafts::Drafts;
 use crate::domain::journey::Journey;
 use crate::domain::letters::LettersData;
 use crate::domain::nation::Residence;
@@ -66,6 +67,9 @@ pub struct AppData {
     /// Her details for letters, her letter drafts, her statement for meetings and her
     /// questions for each kind of meeting (schema 9).
     pub letters: LettersData,
+    /// What she typed into forms she has not saved or added yet (schema
+    /// [`crate::domain::migrate::DRAFTS_SCHEMA`]).
+    pub drafts: Drafts,
 }
 
 /// One saved state: the clear settings and her data.

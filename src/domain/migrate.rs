@@ -69,7 +69,26 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds empty details for letters, no letters, an empty statement and no meeting questions. Nothing she wrote changes.",
         apply: add_letters,
     },
+    Migration {
+        from: DRAFTS_SCHEMA - 1,
+        title: "Keep unsaved forms",
+        description: "Adds an empty place for what she types into a form before she saves it (a notebook entry, a key date, a contact, a link, a note on a version, what was decided). Older data had no unsaved forms kept, so it gets none. Nothing she wrote changes.",
+        apply: add_drafts,
+    },
 ];
+
+/// The schema that added drafts (`data.drafts`). Its number lives only here (and in the
+/// fixture's file name), so it is simple to renumber.
+pub const DRAFTS_SCHEMA: u32 = 10;
+
+/// 9 → 10: no forms kept, exactly as the drafts schema writes an empty `drafts`.
+fn add_drafts(doc: Value) -> Result<Value, String> {
+    add_empty(
+        doc,
+        "drafts",
+        serde_json::json!({"entry": null, "date": null, "contact": null, "link": null, "short": []}),
+    )
+}
 
 /// The schema that added the journey (`data.journey`). Its number lives only here (and in
 /// the fixture's file name), so it is simple to renumber.

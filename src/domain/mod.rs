@@ -4,6 +4,7 @@ pub mod backup;
 pub mod child_plan;
 pub mod data;
 pub mod discreet;
+pub mod drafts;
 pub mod envelope;
 pub mod exit_shortcut;
 pub mod journey;

@@ -16,8 +16,10 @@ pub const VERSION: u32 = 1;
 /// field full of 4-byte characters) needs about 2,300; plain text needs under 1,000.
 pub const MAX_FRAGMENT: usize = 2_500;
 
-/// A service, as a support worker shares it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A service, as a support worker shares it (also kept as a draft while the link is being
+/// made, so it derives serde; the link itself has its own compact encoding).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SharedService {
     pub name: String,
     pub phone: String,

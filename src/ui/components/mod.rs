@@ -2,6 +2,7 @@
 //! pieces that every page shares) and render; no page logic here.
 
 pub mod form;
+pub mod kept;
 pub mod layout;
 pub mod listen;
 pub mod nation;

@@ -6,7 +6,9 @@ use crate::adapters::browser;
 use crate::domain::child_plan::{
     changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, KNOWS,
 };
+use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::ui::components::form::{Radios, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
@@ -132,8 +134,14 @@ pub fn ChildDocument(id: String) -> impl IntoView {
     // Not her child's name: the browser's history keeps page titles.
     use_page_title(|| "Plan for talking to a child".to_owned());
     let status = RwSignal::new(String::new());
-    let kind = RwSignal::new("shared".to_owned());
-    let note = RwSignal::new(String::new());
+    // The version form, kept in her data (under this child) as she types.
+    let blank = || ShortFields {
+        choice: "shared".to_owned(),
+        ..ShortFields::default()
+    };
+    let form = Kept::short(DraftKey::child_version(&id), blank());
+    let kind = Signal::derive(move || form.with(|f| f.choice.clone()));
+    let note = Signal::derive(move || form.with(|f| f.text.clone()));
     let copy = {
         let plan = plan.clone();
         move |_| {
@@ -150,12 +158,10 @@ pub fn ChildDocument(id: String) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let (k, n, v, date) = (
-                kind.get_untracked(),
-                note.get_untracked(),
-                browser::new_id(),
-                browser::today(),
-            );
+            let ShortFields {
+                choice: k, text: n, ..
+            } = form.get_untracked();
+            let (v, date) = (browser::new_id(), browser::today());
             let id = id.clone();
             store.snapshot.update(|s| {
                 if let Some(c) = s.data.children.iter_mut().find(|c| c.id == id) {
@@ -169,7 +175,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
                     });
                 }
             });
-            note.set(String::new());
+            form.clear(blank());
             status.set("Saved this version.".into());
         }
     };
@@ -209,9 +215,17 @@ pub fn ChildDocument(id: String) -> impl IntoView {
             <form on:submit=mark novalidate>
                 <Radios name="child-version-kind".to_owned() legend="What happened to this version?".to_owned()
                     options=vec![("shared", "I shared it with someone".to_owned()), ("agreed", "It was agreed".to_owned())]
-                    value=kind on_change=Callback::new(move |v| kind.set(v))/>
-                <TextInput id="child-version-note".to_owned() label="Who with (optional)".to_owned() value=note on_input=Callback::new(move |v| note.set(v))/>
-                <button type="submit" id="save-child-version" class="app-button app-button--secondary">"Save this version"</button>
+                    value=kind on_change=Callback::new(move |v| form.update(|f| f.choice = v))/>
+                <TextInput id="child-version-note".to_owned() label="Who with (optional)".to_owned() value=note on_input=Callback::new(move |v| form.update(|f| f.text = v))/>
+                <div class="app-button-group">
+                    <button type="submit" id="save-child-version" class="app-button app-button--secondary">"Save this version"</button>
+                    <Show when=move || form.is_kept()>
+                        <button type="button" id="discard-child-version" class="app-button app-button--secondary" on:click=move |_| {
+                            form.clear(blank());
+                            status.set("Form cleared.".into());
+                        }>"Clear this form"</button>
+                    </Show>
+                </div>
             </form>
         </div>
     }

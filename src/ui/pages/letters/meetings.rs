@@ -4,11 +4,13 @@
 
 use crate::adapters::browser;
 use crate::content::{self, source_dates};
+use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::domain::letters::meetings::{
     case_warning, decision_entry, local_procedures, meetings_for, Meeting, STATEMENT_PROMPTS,
 };
 use crate::domain::nation::Nation;
 use crate::ui::components::form::{TextArea, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
@@ -102,23 +104,22 @@ fn MeetingCard(meeting: &'static Meeting) -> impl IntoView {
         })
         .collect_view();
     let own_count = Memo::new(move |_| store.snapshot.with(|s| s.data.letters.prep(mid).own.len()));
-    let decided = RwSignal::new(String::new());
-    let decided_date = RwSignal::new(browser::today());
+    // "What was decided", kept in her data (under this meeting) as she types.
+    let blank = || ShortFields {
+        date: browser::today(),
+        ..ShortFields::default()
+    };
+    let form = Kept::short(DraftKey::decision(mid), blank());
     let status = RwSignal::new(String::new());
     let add_note = move |_| {
-        let text = decided.get_untracked();
+        let ShortFields { text, date, .. } = form.get_untracked();
         if text.trim().is_empty() {
             status.set("Write what was decided first.".to_owned());
             return;
         }
-        let entry = decision_entry(
-            browser::new_id(),
-            meeting,
-            &decided_date.get_untracked(),
-            &text,
-        );
+        let entry = decision_entry(browser::new_id(), meeting, &date, &text);
         store.snapshot.update(|s| s.data.notebook.push(entry));
-        decided.set(String::new());
+        form.clear(blank());
         status.set("Added to your notebook.".to_owned());
     };
     view! {
@@ -157,10 +158,18 @@ fn MeetingCard(meeting: &'static Meeting) -> impl IntoView {
             }>"Add a question"<span class="app-visually-hidden">{format!(" for: {}", meeting.name)}</span></button>
             <h3 class="app-heading-s">"Afterwards: what was decided"</h3>
             <TextArea id=format!("decided-{mid}") label="What was decided".to_owned()
-                value=Signal::derive(move || decided.get()) on_input=Callback::new(move |v| decided.set(v)) rows=3/>
+                value=Signal::derive(move || form.with(|f| f.text.clone())) on_input=Callback::new(move |v| form.update(|f| f.text = v)) rows=3/>
             <TextInput id=format!("decided-date-{mid}") label="The date of the meeting".to_owned() kind="date"
-                value=Signal::derive(move || decided_date.get()) on_input=Callback::new(move |v| decided_date.set(v))/>
-            <button type="button" class="app-button" on:click=add_note>"Add to my notebook"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
+                value=Signal::derive(move || form.with(|f| f.date.clone())) on_input=Callback::new(move |v| form.update(|f| f.date = v))/>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=add_note>"Add to my notebook"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
+                <Show when=move || form.is_kept()>
+                    <button type="button" id=format!("discard-decided-{mid}") class="app-button app-button--secondary" on:click=move |_| {
+                        form.clear(blank());
+                        status.set("Cleared.".to_owned());
+                    }>"Clear this form"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
+                </Show>
+            </div>
             <p class="app-status" role="status">{move || status.get()}
                 {move || (status.get() == "Added to your notebook.").then(|| view! { " "<a href=href("/notebook")>"Open your notebook"</a> })}</p>
             <h3 class="app-heading-s">"Where this comes from"</h3>

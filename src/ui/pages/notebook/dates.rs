@@ -7,6 +7,7 @@ use crate::domain::notebook::{
     date_kind_label, ics, ics_filename, upcoming_then_past, validate_date, KeyDate, DATE_KINDS,
 };
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::page::use_page_title;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -54,10 +55,12 @@ pub fn DatesPage() -> impl IntoView {
     use_page_title(|| "Key dates".to_owned());
     let store = use_store();
     let today = browser::today();
-    let draft = RwSignal::new(KeyDate {
+    let blank = || KeyDate {
         kind: "bail-return".into(),
         ..KeyDate::default()
-    });
+    };
+    // The date being added, kept in her data as she types.
+    let draft = Kept::new(blank(), |d| d.date.clone(), |d, v| d.date = v);
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let status = RwSignal::new(String::new());
     let field = |get: fn(&KeyDate) -> &String, set: fn(&mut KeyDate, String)| {
@@ -80,10 +83,7 @@ pub fn DatesPage() -> impl IntoView {
             d.id = browser::new_id();
             status.set(format!("Added: {}", describe(&d)));
             store.snapshot.update(|s| s.data.dates.push(d));
-            draft.set(KeyDate {
-                kind: "bail-return".into(),
-                ..KeyDate::default()
-            });
+            draft.clear(blank());
         }
     };
     let lists = Memo::new(move |_| {
@@ -118,7 +118,15 @@ pub fn DatesPage() -> impl IntoView {
             <TextInput id="date-time".to_owned() label="Time (optional)".to_owned() kind="time" width="app-input--date" value=time on_input=set_time error=error_for(errors, "date-time".to_owned())/>
             <TextInput id="date-place".to_owned() label="Where (optional)".to_owned() value=place on_input=set_place error=error_for(errors, "date-place".to_owned())/>
             <TextArea id="date-notes".to_owned() label="Notes (optional)".to_owned() value=notes on_input=set_notes error=error_for(errors, "date-notes".to_owned()) rows=2/>
-            <button type="submit" id="add-date" class="app-button">"Add date"</button>
+            <div class="app-button-group">
+                <button type="submit" id="add-date" class="app-button">"Add date"</button>
+                <Show when=move || draft.is_kept()>
+                    <button type="button" id="discard-date" class="app-button app-button--secondary" on:click=move |_| {
+                        draft.clear(blank());
+                        status.set("Date cleared.".into());
+                    }>"Clear this form"</button>
+                </Show>
+            </div>
         </form>
         <Show when=move || !lists.get().1.is_empty()>
             <h2 class="app-heading-m">"Past dates"</h2>

@@ -11,11 +11,14 @@ use crate::domain::notebook::{
     entry_kind_label, search, validate_entry, Action, NoteEntry, ENTRY_KINDS,
 };
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::page::use_page_title;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
-type Draft = RwSignal<NoteEntry>;
+/// The entry being written, kept in her data as she types (its id is set while she
+/// changes a saved entry).
+type Draft = Kept<NoteEntry>;
 
 fn field(
     draft: Draft,
@@ -44,8 +47,8 @@ fn blank_entry() -> NoteEntry {
 pub fn NotebookPage() -> impl IntoView {
     use_page_title(|| "Notebook".to_owned());
     let store = use_store();
-    let draft: Draft = RwSignal::new(blank_entry());
-    let editing = RwSignal::new(None::<String>);
+    let draft: Draft = Kept::new(blank_entry(), |d| d.entry.clone(), |d, v| d.entry = v);
+    let editing = move || draft.with(|e| (!e.id.is_empty()).then(|| e.id.clone()));
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let status = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
@@ -66,9 +69,8 @@ pub fn NotebookPage() -> impl IntoView {
         if !errors.with_untracked(Vec::is_empty) {
             return;
         }
-        match editing.get_untracked() {
+        match (!entry.id.is_empty()).then(|| entry.id.clone()) {
             Some(id) => {
-                entry.id = id.clone();
                 store.snapshot.update(|s| {
                     if let Some(e) = s.data.notebook.iter_mut().find(|e| e.id == id) {
                         *e = entry;
@@ -82,8 +84,7 @@ pub fn NotebookPage() -> impl IntoView {
                 status.set("Entry saved.".into());
             }
         }
-        editing.set(None);
-        draft.set(blank_entry());
+        draft.clear(blank_entry());
     };
     let shown = move || {
         store.snapshot.with(|s| {
@@ -100,7 +101,7 @@ pub fn NotebookPage() -> impl IntoView {
         <p class="app-lead">"Write down each meeting, call, visit and letter: who it was with, what was said and agreed, and what you must do. It helps when people change, or remember things differently."</p>
         <p class="app-status" role="status">{move || status.get()}</p>
         <section class="app-no-print" aria-labelledby="entry-form-title">
-            <h2 class="app-heading-m" id="entry-form-title" tabindex="-1">{move || if editing.get().is_some() { "Change this entry" } else { "Add an entry" }}</h2>
+            <h2 class="app-heading-m" id="entry-form-title" tabindex="-1">{move || if editing().is_some() { "Change this entry" } else { "Add an entry" }}</h2>
             <ErrorSummary errors=errors/>
             <form on:submit=save novalidate>
                 <div class="app-form-group">
@@ -136,9 +137,12 @@ pub fn NotebookPage() -> impl IntoView {
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| draft.update(|e| e.actions.push(Action { id: browser::new_id(), ..Action::default() }))>"Add another thing to do"</button>
                 </fieldset>
                 <div class="app-button-group">
-                    <button type="submit" id="save-entry" class="app-button">{move || if editing.get().is_some() { "Save changes" } else { "Save entry" }}</button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="app-button app-button--secondary" on:click=move |_| { editing.set(None); draft.set(blank_entry()); }>"Cancel"</button>
+                    <button type="submit" id="save-entry" class="app-button">{move || if editing().is_some() { "Save changes" } else { "Save entry" }}</button>
+                    <Show when=move || draft.is_kept()>
+                        <button type="button" id="discard-entry" class="app-button app-button--secondary" on:click=move |_| {
+                            status.set(if editing().is_some() { "Entry not changed." } else { "Entry cleared." }.into());
+                            draft.clear(blank_entry());
+                        }>{move || if editing().is_some() { "Cancel" } else { "Clear this form" }}</button>
                     </Show>
                 </div>
             </form>
@@ -172,7 +176,6 @@ pub fn NotebookPage() -> impl IntoView {
                             })}
                             <div class="app-button-group app-no-print">
                                 <button type="button" class="app-button app-button--secondary" on:click=move |_| {
-                                    editing.set(Some(edit.id.clone()));
                                     draft.set(edit.clone());
                                     crate::ui::nav::focus_fragment("entry-form-title");
                                 }>"Change"</button>

@@ -5,8 +5,10 @@ use super::check::section_rows;
 use super::{read, section_title, situation_label};
 use crate::adapters::browser;
 use crate::content::{human_date, PLAN_SECTIONS};
+use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::domain::plan::{diff, text, validate, PlanBody, SafetyPlan};
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
@@ -141,8 +143,14 @@ pub fn PlanDocument() -> impl IntoView {
         Signal::derive(move || version_label(&plan(), &today))
     };
     let status = RwSignal::new(String::new());
-    let kind = RwSignal::new("agreed".to_owned());
-    let note = RwSignal::new(String::new());
+    // The version form, kept in her data as she types.
+    let blank = || ShortFields {
+        choice: "agreed".to_owned(),
+        ..ShortFields::default()
+    };
+    let form = Kept::short(DraftKey::plan_version(), blank());
+    let kind = Signal::derive(move || form.with(|f| f.choice.clone()));
+    let note = Signal::derive(move || form.with(|f| f.text.clone()));
     let problems = RwSignal::new(Vec::<(String, String, String)>::new());
     let copy = move |_| {
         let text = read(store, |p| {
@@ -173,15 +181,14 @@ pub fn PlanDocument() -> impl IntoView {
         });
         problems.set(found);
         if problems.with_untracked(Vec::is_empty) {
-            let (k, n, id) = (
-                kind.get_untracked(),
-                note.get_untracked(),
-                browser::new_id(),
-            );
+            let ShortFields {
+                choice: k, text: n, ..
+            } = form.get_untracked();
+            let id = browser::new_id();
             store
                 .snapshot
                 .update(|s| s.data.plan.mark(id, &k, &today, &n));
-            note.set(String::new());
+            form.clear(blank());
             status.set(format!(
                 "Saved as version {}.",
                 store
@@ -218,15 +225,23 @@ pub fn PlanDocument() -> impl IntoView {
                     legend="What happened to this version?".to_owned()
                     options=vec![("agreed", "It was agreed".to_owned()), ("sent", "I sent it to someone".to_owned())]
                     value=kind
-                    on_change=Callback::new(move |v| kind.set(v))
+                    on_change=Callback::new(move |v| form.update(|f| f.choice = v))
                 />
                 <TextInput
                     id="version-note".to_owned()
                     label="Who with, or sent to whom (optional)".to_owned()
                     value=note
-                    on_input=Callback::new(move |v| note.set(v))
+                    on_input=Callback::new(move |v| form.update(|f| f.text = v))
                 />
-                <button type="submit" id="save-version" class="app-button app-button--secondary">"Save this version"</button>
+                <div class="app-button-group">
+                    <button type="submit" id="save-version" class="app-button app-button--secondary">"Save this version"</button>
+                    <Show when=move || form.is_kept()>
+                        <button type="button" id="discard-version" class="app-button app-button--secondary" on:click=move |_| {
+                            form.clear(blank());
+                            status.set("Form cleared.".into());
+                        }>"Clear this form"</button>
+                    </Show>
+                </div>
             </form>
             <p><a href=href("/safety-plan/versions")>"See all versions and what changed"</a></p>
         </div>

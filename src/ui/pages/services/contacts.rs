@@ -4,6 +4,7 @@ use crate::adapters::browser;
 use crate::domain::phone::tel_href;
 use crate::domain::share::{role_label, validate_contact, Contact, ROLES};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -24,8 +25,13 @@ pub fn FromLinkMark() -> impl IntoView {
 pub fn ContactsPage() -> impl IntoView {
     use_page_title(|| "Your contacts".to_owned());
     let store = use_store();
-    let draft = RwSignal::new(Contact::default());
-    let editing = RwSignal::new(None::<String>);
+    // The contact being added, or changed when its id is set, kept in her data as she types.
+    let draft = Kept::new(
+        Contact::default(),
+        |d| d.contact.clone(),
+        |d, v| d.contact = v,
+    );
+    let editing = move || draft.with(|c| (!c.id.is_empty()).then(|| c.id.clone()));
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     // She has ticked that she checked a contact that came from a link.
     let checked = RwSignal::new(false);
@@ -57,9 +63,8 @@ pub fn ContactsPage() -> impl IntoView {
         if checked.get_untracked() {
             contact.from_link = false;
         }
-        match editing.get_untracked() {
+        match (!contact.id.is_empty()).then(|| contact.id.clone()) {
             Some(id) => {
-                contact.id = id.clone();
                 store.snapshot.update(|s| {
                     if let Some(c) = s.data.contacts.iter_mut().find(|c| c.id == id) {
                         *c = contact;
@@ -73,8 +78,7 @@ pub fn ContactsPage() -> impl IntoView {
                 status.set("Contact added.".into());
             }
         }
-        draft.set(Contact::default());
-        editing.set(None);
+        draft.clear(Contact::default());
         checked.set(false);
     };
     view! {
@@ -95,7 +99,6 @@ pub fn ContactsPage() -> impl IntoView {
                         {(!c.notes.is_empty()).then(|| view! { <p class="app-summary-list__value">{c.notes.clone()}</p> })}
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--secondary" on:click=move |_| {
-                                editing.set(Some(edit_contact.id.clone()));
                                 draft.set(edit_contact.clone());
                                 checked.set(false);
                                 crate::ui::nav::focus_fragment("contact-form-title");
@@ -110,7 +113,7 @@ pub fn ContactsPage() -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <h2 class="app-heading-m" id="contact-form-title" tabindex="-1">{move || if editing.get().is_some() { "Change this contact" } else { "Add a contact" }}</h2>
+        <h2 class="app-heading-m" id="contact-form-title" tabindex="-1">{move || if editing().is_some() { "Change this contact" } else { "Add a contact" }}</h2>
         <ErrorSummary errors=errors/>
         <form on:submit=save novalidate>
             <div class="app-form-group">
@@ -135,9 +138,13 @@ pub fn ContactsPage() -> impl IntoView {
             </Show>
             <TextArea id="contact-notes".to_owned() label="Notes (optional)".to_owned() hint="For example their hours, or a reference number.".to_owned() value=notes on_input=set_notes error=error_for(errors, "contact-notes".to_owned()) rows=3/>
             <div class="app-button-group">
-                <button type="submit" class="app-button">{move || if editing.get().is_some() { "Save changes" } else { "Add contact" }}</button>
-                <Show when=move || editing.get().is_some()>
-                    <button type="button" class="app-button app-button--secondary" on:click=move |_| { editing.set(None); draft.set(Contact::default()); checked.set(false); }>"Cancel"</button>
+                <button type="submit" class="app-button">{move || if editing().is_some() { "Save changes" } else { "Add contact" }}</button>
+                <Show when=move || draft.is_kept()>
+                    <button type="button" id="discard-contact" class="app-button app-button--secondary" on:click=move |_| {
+                        status.set(if editing().is_some() { "Contact not changed." } else { "Contact cleared." }.into());
+                        draft.clear(Contact::default());
+                        checked.set(false);
+                    }>{move || if editing().is_some() { "Cancel" } else { "Clear this form" }}</button>
                 </Show>
             </div>
         </form>

@@ -6,6 +6,7 @@ use crate::content::SERVICES;
 use crate::domain::lookalike::{resembles, Listed};
 use crate::domain::share::{decode, link, qr_svg, validate, Contact, SharedService};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::{base, href};
 use crate::ui::store::use_store;
@@ -43,7 +44,13 @@ fn LinkBox(url: String, label: &'static str) -> impl IntoView {
 #[component]
 pub fn SharePage() -> impl IntoView {
     use_page_title(|| "Share Harbour".to_owned());
-    let service = RwSignal::new(SharedService::default());
+    // The service's details, kept as they are typed (making the link does not clear them:
+    // she may want to change one and make it again).
+    let service = Kept::new(
+        SharedService::default(),
+        |d| d.link.clone(),
+        |d, v| d.link = v,
+    );
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let made = RwSignal::new(None::<String>);
     let field = |get: fn(&SharedService) -> &String, set: fn(&mut SharedService, String)| {
@@ -93,7 +100,16 @@ pub fn SharePage() -> impl IntoView {
             <TextInput id="share-hours".to_owned() label="Opening hours (optional)".to_owned() value=hours on_input=set_hours error=error_for(errors, "share-hours".to_owned())/>
             <TextInput id="share-area".to_owned() label="Area you cover (optional)".to_owned() value=area on_input=set_area error=error_for(errors, "share-area".to_owned())/>
             <TextArea id="share-note".to_owned() label="A short note (optional)".to_owned() hint="Up to 280 characters, for example who to ask for.".to_owned() value=note on_input=set_note error=error_for(errors, "share-note".to_owned()) rows=3/>
-            <button type="submit" class="app-button">"Make the link"</button>
+            <div class="app-button-group">
+                <button type="submit" class="app-button">"Make the link"</button>
+                <Show when=move || service.is_kept()>
+                    <button type="button" id="discard-link" class="app-button app-button--secondary" on:click=move |_| {
+                        service.clear(SharedService::default());
+                        made.set(None);
+                        errors.set(Vec::new());
+                    }>"Clear this form"</button>
+                </Show>
+            </div>
         </form>
         {move || made.get().map(|url| view! {
             <h3 class="app-heading-m" id="made-link">"Your link"</h3>
