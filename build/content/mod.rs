@@ -17,7 +17,6 @@ pub mod outdated;
 #[allow(dead_code)] // the app's tel:/sms: helpers are not needed by the build
 pub mod phone;
 #[path = "../../src/domain/route.rs"]
-#[allow(dead_code)] // the app's links (`Route::path`) are not needed by the build
 pub mod route;
 pub mod sources;
 

@@ -42,57 +42,6 @@ pub enum Route {
     NotFound,
 }
 
-impl Route {
-    /// The address of this page inside the app, without the base path ("/guide/police"):
-    /// the one place an address is written, the inverse of [`parse`]. (The journey's
-    /// summary has no address of its own: it gives the journey's.)
-    pub fn path(&self) -> String {
-        let with_rest = |first: &str, rest: &[String]| {
-            let mut path = first.to_owned();
-            for part in rest {
-                path.push('/');
-                path.push_str(part);
-            }
-            path
-        };
-        match self {
-            Route::Home => "/".to_owned(),
-            Route::Guide => "/guide".to_owned(),
-            Route::GuidePage(page) => format!("/guide/{page}"),
-            Route::GuideVersion(page, nation) => format!("/guide/{page}/{}", nation.id()),
-            Route::Glossary => "/glossary".to_owned(),
-            Route::Search => "/search".to_owned(),
-            Route::Questions => "/questions".to_owned(),
-            Route::SafetyPlan(rest) => with_rest("/safety-plan", rest),
-            Route::Children(rest) => with_rest("/children", rest),
-            Route::Services => "/services".to_owned(),
-            Route::Contacts => "/contacts".to_owned(),
-            Route::Share => "/share".to_owned(),
-            Route::AddService => "/add-service".to_owned(),
-            Route::Notebook => "/notebook".to_owned(),
-            Route::Dates => "/dates".to_owned(),
-            Route::Letters => "/letters".to_owned(),
-            Route::Letter(kind) => format!("/letters/{kind}"),
-            Route::Meetings => "/meetings".to_owned(),
-            Route::Statement => "/meetings/statement".to_owned(),
-            Route::Safety => "/safety".to_owned(),
-            Route::Settings => "/settings".to_owned(),
-            Route::Journey | Route::JourneySummary => "/journey".to_owned(),
-            Route::NotFound => "/not-found".to_owned(),
-        }
-    }
-
-    /// A page of the safety plan: `safety_plan(&["contact"])` is "/safety-plan/contact".
-    pub fn safety_plan(parts: &[&str]) -> Route {
-        Route::SafetyPlan(parts.iter().map(|p| (*p).to_owned()).collect())
-    }
-
-    /// A page of the children's plans: `children(&[id, "about"])` is "/children/{id}/about".
-    pub fn children(parts: &[&str]) -> Route {
-        Route::Children(parts.iter().map(|p| (*p).to_owned()).collect())
-    }
-}
-
 /// The route for a path inside the app (without the base path), such as "/guide/police".
 /// Query and fragment are ignored; a trailing slash is allowed.
 pub fn parse(path: &str) -> Route {
@@ -165,62 +114,6 @@ mod tests {
         assert_eq!(
             parse("/children/abc/say"),
             Route::Children(vec!["abc".into(), "say".into()])
-        );
-    }
-
-    /// Every page's address leads back to it, so a link made with [`Route::path`] always
-    /// opens the page it names.
-    #[test]
-    fn every_route_round_trips_through_its_address() {
-        let parts = |n: usize| -> Vec<String> {
-            ["contact", "abc123", "say"][..n]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect()
-        };
-        let mut routes = vec![
-            Route::Home,
-            Route::Guide,
-            Route::GuidePage("police".into()),
-            Route::Glossary,
-            Route::Search,
-            Route::Questions,
-            Route::Services,
-            Route::Contacts,
-            Route::Share,
-            Route::AddService,
-            Route::Notebook,
-            Route::Dates,
-            Route::Letters,
-            Route::Letter("records-council".into()),
-            Route::Meetings,
-            Route::Statement,
-            Route::Safety,
-            Route::Settings,
-            Route::Journey,
-            Route::NotFound,
-        ];
-        for nation in Nation::ALL {
-            routes.push(Route::GuideVersion("police".into(), nation));
-        }
-        for n in 0..=3 {
-            routes.push(Route::SafetyPlan(parts(n)));
-            routes.push(Route::Children(parts(n)));
-        }
-        for route in routes {
-            assert_eq!(parse(&route.path()), route, "{}", route.path());
-        }
-        // Not an address: it stands for the journey's page.
-        assert_eq!(parse(&Route::JourneySummary.path()), Route::Journey);
-    }
-
-    #[test]
-    fn part_routes_are_built_from_their_parts() {
-        assert_eq!(Route::safety_plan(&["check"]).path(), "/safety-plan/check");
-        assert_eq!(Route::children(&[]).path(), "/children");
-        assert_eq!(
-            Route::children(&["abc", "about"]).path(),
-            "/children/abc/about"
         );
     }
 

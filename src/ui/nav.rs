@@ -2,7 +2,6 @@
 //! after a quick exit the Back button cannot walk back through what she read or wrote.
 
 use crate::adapters::page::{self, LinkClick};
-use crate::domain::route::Route;
 use leptos::prelude::StoredValue;
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 use std::sync::OnceLock;
@@ -29,27 +28,15 @@ pub fn router_base() -> String {
     base().trim_end_matches('/').to_owned()
 }
 
-/// The address of a page of the app, such as `href(&Route::Settings)`. Every in-app link
-/// is made with this, so each address is written once, in [`Route::path`].
-pub fn href(route: &Route) -> String {
-    path_href(&route.path())
+/// The address of an in-app route, such as `href("/settings")`.
+pub fn href(route: &str) -> String {
+    format!("{}{}", base(), route.trim_start_matches('/'))
 }
 
-/// The address of a part of a page: `href_to(&Route::Settings, "nation")`.
-pub fn href_to(route: &Route, id: &str) -> String {
-    format!("{}#{id}", href(route))
-}
-
-/// The address of a path that is not written as a [`Route`]: a link taken from content
-/// (which the content build checks goes somewhere real), or a file of the app.
-pub fn path_href(path: &str) -> String {
-    format!("{}{}", base(), path.trim_start_matches('/'))
-}
-
-/// A function that goes to a page without adding history; safe to call from handlers.
-pub fn navigator() -> impl Fn(&Route) + Clone + 'static {
+/// A function that goes to a route without adding history; safe to call from handlers.
+pub fn navigator() -> impl Fn(&str) + Clone + 'static {
     let navigate = use_navigate();
-    move |route: &Route| {
+    move |route: &str| {
         navigate(
             &href(route),
             NavigateOptions {

@@ -1,8 +1,7 @@
 //! The parts every page shares: skip link, header with quick exit and 999, footer.
 
 use crate::adapters::{browser, exit};
-use crate::domain::route::Route;
-use crate::ui::nav::{href, path_href};
+use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
 
@@ -32,7 +31,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="app-header__inner">
-                <a class="app-header__name" href=href(&Route::Home)>{name}</a>
+                <a class="app-header__name" href=href("/")>{name}</a>
                 <a class="app-header__call" href="tel:999">"Call 999"</a>
                 <a
                     class="app-exit"
@@ -119,13 +118,13 @@ pub fn Footer() -> impl IntoView {
             <div class="app-footer__inner">
                 <ul class="app-footer__list">
                     <li>
-                        <a href=href(&Route::Safety)>
+                        <a href=href("/safety")>
                             <span class="app-if-open">"Using Harbour safely"</span>
                             <span class="app-if-discreet">"Privacy"</span>
                         </a>
                     </li>
-                    <li><a href=href(&Route::Settings)>"Settings"</a></li>
-                    <li class="app-if-open"><a href=href(&Route::Services)>"Help and services"</a></li>
+                    <li><a href=href("/settings")>"Settings"</a></li>
+                    <li class="app-if-open"><a href=href("/services")>"Help and services"</a></li>
                 </ul>
                 <p>
                     <span class="app-if-open">"Harbour gives information, not legal advice. "</span>
@@ -155,8 +154,8 @@ pub fn apply_disguise(store: Store) {
                 "manifest.webmanifest",
             )
         };
-        browser::set_link_href("app-favicon", &path_href(icon));
-        browser::set_link_href("app-touch-icon", &path_href(touch));
-        browser::set_link_href("app-manifest", &path_href(manifest));
+        browser::set_link_href("app-favicon", &href(icon));
+        browser::set_link_href("app-touch-icon", &href(touch));
+        browser::set_link_href("app-manifest", &href(manifest));
     });
 }

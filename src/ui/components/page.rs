@@ -1,7 +1,6 @@
 //! Page furniture: the document title, back links and honest "coming soon" sections.
 
 use crate::adapters::browser;
-use crate::domain::route::Route;
 use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
@@ -34,8 +33,9 @@ pub fn discreet_text(store: Store, text: &str) -> String {
 /// A GOV.UK-style back link to a fixed place (not the browser's history).
 #[component]
 pub fn BackLink(
-    /// The page to go back to.
-    to: Route,
+    /// The in-app route to go back to.
+    #[prop(into)]
+    to: String,
     /// The link text.
     #[prop(default = "Back")]
     text: &'static str,

@@ -1,11 +1,10 @@
 //! The home page: what Harbour is for, and the way to its four parts.
 
 use crate::domain::nation::Residence;
-use crate::domain::route::Route;
 use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
 use crate::ui::lazy::JourneySummaryLazy;
-use crate::ui::nav::{href, href_to};
+use crate::ui::nav::href;
 use crate::ui::store::{load_codec, use_store, LockState};
 use leptos::prelude::*;
 
@@ -21,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
         // index.html always carries the introduction; this is only a fallback.
         return view! {
             <h1 class="app-heading-xl">"Harbour"</h1>
-            <p><a href=href(&Route::Guide)>"What is happening"</a></p>
+            <p><a href=href("/guide")>"What is happening"</a></p>
         }
         .into_any();
     }
@@ -33,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
             <div class="app-notice app-notice--warning">
                 <h2 class="app-notice__title">"Your safety plan is due for review"</h2>
                 <p>"The review date in your plan has passed. Check it still fits, and talk to your social worker about any changes."</p>
-                <p><a href=href(&Route::safety_plan(&[]))>"Review your safety plan"</a></p>
+                <p><a href=href("/safety-plan")>"Review your safety plan"</a></p>
             </div>
         </Show>
         <div inner_html=intro></div>
@@ -41,17 +40,17 @@ pub fn HomePage() -> impl IntoView {
         <JourneySummaryLazy/>
         <ComingUp/>
         <ul class="app-link-list">
-            <li><a href=href(&Route::Notebook)>"Your notebook: what was said and agreed"</a></li>
-            <li><a href=href(&Route::Dates)>"Key dates"</a></li>
-            <li><a href=href(&Route::Journey)>"Where you are: the police case and social care at a glance"</a></li>
-            <li><a href=href(&Route::Meetings)>"Prepare for a meeting"</a></li>
-            <li><a href=href(&Route::Letters)>"Letters"</a></li>
+            <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
+            <li><a href=href("/dates")>"Key dates"</a></li>
+            <li><a href=href("/journey")>"Where you are: the police case and social care at a glance"</a></li>
+            <li><a href=href("/meetings")>"Prepare for a meeting"</a></li>
+            <li><a href=href("/letters")>"Letters"</a></li>
         </ul>
         <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
             <div class="app-notice">
                 <h2 class="app-notice__title">"Keep Harbour private"</h2>
                 <p>"If someone else may use this phone, you can lock Harbour with a passphrase so nobody else can read what you write."</p>
-                <p><a href=href(&Route::Settings)>"Set up a passphrase lock"</a></p>
+                <p><a href=href("/settings")>"Set up a passphrase lock"</a></p>
             </div>
         </Show>
     }
@@ -76,7 +75,7 @@ fn ComingUp() -> impl IntoView {
             <section class="app-notice" aria-labelledby="coming-up-title">
                 <h2 class="app-notice__title" id="coming-up-title">"Coming up"</h2>
                 <ul>{move || soon.get().into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-                <p><a href=href(&Route::Dates)>"All key dates"</a></p>
+                <p><a href=href("/dates")>"All key dates"</a></p>
             </section>
         </Show>
     }
@@ -130,7 +129,7 @@ fn WhereYouLive() -> impl IntoView {
             view! {
                 <p class="app-meta" id="where-you-live">
                     {showing(answer())} " "
-                    <a href=href_to(&Route::Settings, "nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
+                    <a href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
                 </p>
             }
             .into_any()

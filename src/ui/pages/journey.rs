@@ -11,10 +11,9 @@ use crate::domain::journey::{
     dates_on, now_and_next, position, stages, suggested_police_stage, Position, Track, UNKNOWN,
 };
 use crate::domain::nation::Nation;
-use crate::domain::route::Route;
 use crate::ui::components::page::use_page_title;
 use crate::ui::components::sources::SourceList;
-use crate::ui::nav::{href, href_to, path_href};
+use crate::ui::nav::href;
 use crate::ui::pages::notebook::describe;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -51,7 +50,7 @@ pub fn JourneyPage() -> impl IntoView {
         Some(n) => view! {
             <p class="app-body" id="journey-nation">
                 "Showing the steps for " {n.name()} ". "
-                <a class="app-no-print" href=href_to(&Route::Settings, "nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
+                <a class="app-no-print" href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a>
             </p>
         }
         .into_any(),
@@ -59,7 +58,7 @@ pub fn JourneyPage() -> impl IntoView {
             <p class="app-body" id="journey-nation">
                 "You have not said where you live, so this shows England and Wales. "
                 "For children's social care it shows the steps in England. "
-                <a class="app-no-print" href=href_to(&Route::Settings, "nation")>"Choose where you live"</a>
+                <a class="app-no-print" href=href("/settings#nation")>"Choose where you live"</a>
             </p>
         }
         .into_any(),
@@ -152,9 +151,9 @@ fn TrackColumn(
                         <p class="app-stage__branches"><strong>"It can lead to: "</strong>{stage.branches}</p>
                     })}
                     <p class="app-stage__links app-no-print">
-                        <a href=path_href(stage.guide)>"Read more"<span class="app-visually-hidden">": "{stage.name}</span></a>
+                        <a href=href(stage.guide)>"Read more"<span class="app-visually-hidden">": "{stage.name}</span></a>
                         " · "
-                        <a href=path_href(stage.help)>{stage.help_text}</a>
+                        <a href=href(stage.help)>{stage.help_text}</a>
                     </p>
                 </li>
             }
@@ -341,7 +340,7 @@ pub fn JourneySummary() -> impl IntoView {
                         <li><strong>{track}": "</strong>{line}</li>
                     }).collect_view()}
                 </ul>
-                <p><a href=href(&Route::Journey)>"See both journeys"</a></p>
+                <p><a href=href("/journey")>"See both journeys"</a></p>
             </section>
         </Show>
     }

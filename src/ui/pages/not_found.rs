@@ -1,6 +1,5 @@
 //! The page for an address Harbour does not have.
 
-use crate::domain::route::Route;
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
 use leptos::prelude::*;
@@ -11,6 +10,6 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1 class="app-heading-l">"Page not found"</h1>
         <p>"Harbour has no page at this address. If you typed it, check it is right."</p>
-        <p><a href=href(&Route::Home)>"Go to the start of Harbour"</a></p>
+        <p><a href=href("/")>"Go to the start of Harbour"</a></p>
     }
 }

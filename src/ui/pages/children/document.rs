@@ -6,7 +6,6 @@ use crate::adapters::browser;
 use crate::domain::child_plan::{
     changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, KNOWS,
 };
-use crate::domain::route::Route;
 use crate::ui::components::form::{Radios, TextInput};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
@@ -174,7 +173,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
             status.set("Saved this version.".into());
         }
     };
-    let back = Route::children(&[&id]);
+    let back = format!("/children/{id}");
     let doc = {
         let (plan, today) = (plan.clone(), today.clone());
         move || {
@@ -226,7 +225,7 @@ pub fn AllPlans() -> impl IntoView {
     let today = browser::today();
     let plans = move || store.snapshot.with(|s| s.data.children.clone());
     view! {
-        <div class="app-no-print"><BackLink to=Route::children(&[]) text="All children"/></div>
+        <div class="app-no-print"><BackLink to="/children" text="All children"/></div>
         <h1 class="app-heading-l">"Plans for talking to the children"</h1>
         <Listen own_words=true/>
         {move || plans().into_iter().map(|p| view! { <Doc label_text=version_label(&p, &today) body=p.body/> }).collect_view()}

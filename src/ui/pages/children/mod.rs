@@ -7,7 +7,6 @@ mod topic;
 
 use crate::adapters::browser;
 use crate::domain::child_plan::{done, ChildPlan, ChildPlanBody, Topic};
-use crate::domain::route::Route;
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::{href, navigator};
 use crate::ui::store::{use_store, Store};
@@ -83,7 +82,7 @@ fn ChildList() -> impl IntoView {
                 ..ChildPlan::default()
             })
         });
-        go(&Route::children(&[&id, "about"]));
+        go(&format!("/children/{id}/about"));
     };
     view! {
         <h1 class="app-heading-l">"Talking to your children"</h1>
@@ -95,12 +94,12 @@ fn ChildList() -> impl IntoView {
             <ul class="app-card-list">
                 {move || plans().into_iter().map(|(id, name, band)| view! {
                     <li class="app-card">
-                        <a class="app-card__link" href=href(&Route::children(&[&id]))>{format!("Talking to {name}")}</a>
+                        <a class="app-card__link" href=href(&format!("/children/{id}"))>{format!("Talking to {name}")}</a>
                         <p class="app-card__text">{band.map(|b| format!("Age group: {b}")).unwrap_or_else(|| "Age not given yet".to_owned())}</p>
                     </li>
                 }).collect_view()}
             </ul>
-            <p><a href=href(&Route::children(&["all"]))>"Print or copy every child's plan together"</a></p>
+            <p><a href=href("/children/all")>"Print or copy every child's plan together"</a></p>
         </Show>
         <button type="button" id="add-child-plan" class="app-button" on:click=add>"Start a plan for a child"</button>
     }
@@ -126,7 +125,7 @@ fn ChildOverview(id: String) -> impl IntoView {
             };
             view! {
                 <li class="app-task-list__item">
-                    <a class="app-task-list__link" href=href(&Route::children(&[&id, t.slug()]))>{t.title()}</a>
+                    <a class="app-task-list__link" href=href(&format!("/children/{id}/{}", t.slug()))>{t.title()}</a>
                     <span class="app-tag">{move || if status() { "Done" } else { "Not done yet" }}</span>
                 </li>
             }
@@ -136,10 +135,10 @@ fn ChildOverview(id: String) -> impl IntoView {
     let go = navigator();
     let confirming = RwSignal::new(false);
     view! {
-        <crate::ui::components::page::BackLink to=Route::children(&[]) text="All children"/>
+        <crate::ui::components::page::BackLink to="/children" text="All children"/>
         <h1 class="app-heading-l">{move || format!("Talking to {}", name())}</h1>
         <ol class="app-task-list">{topics}</ol>
-        <p><a class="app-button" href=href(&Route::children(&[&id, "plan"]))>"See, print or copy this plan"</a></p>
+        <p><a class="app-button" href=href(&format!("/children/{id}/plan"))>"See, print or copy this plan"</a></p>
         <Show when=move || confirming.get() fallback=move || view! {
             <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(true)>"Delete this plan"</button>
         }>
@@ -151,7 +150,7 @@ fn ChildOverview(id: String) -> impl IntoView {
                         move |_| {
                             let delete_id = delete_id.clone();
                             store.snapshot.update(move |s| s.data.children.retain(|c| c.id != delete_id));
-                            go(&Route::children(&[]));
+                            go("/children");
                         }
                     }>"Yes, delete it"</button>
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>

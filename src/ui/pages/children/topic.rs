@@ -5,7 +5,6 @@ use super::choices::{OwnQuestions, Phrases, SuggestedQuestions};
 use super::{edit_child, read_child};
 use crate::content::{Band, AFTERWARDS, BANDS, CHILD_GUIDANCE, SCHOOL};
 use crate::domain::child_plan::{fill, validate_topic, AgeBand, ChildPlanBody, Topic, KNOWS};
-use crate::domain::route::Route;
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::components::sources::SourceList;
@@ -224,12 +223,12 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
         })
     };
     let back = match topic.previous() {
-        Some(t) => Route::children(&[&id, t.slug()]),
-        None => Route::children(&[&id]),
+        Some(t) => format!("/children/{id}/{}", t.slug()),
+        None => format!("/children/{id}"),
     };
     let next = match topic.next() {
-        Some(t) => Route::children(&[&id, t.slug()]),
-        None => Route::children(&[&id, "plan"]),
+        Some(t) => format!("/children/{id}/{}", t.slug()),
+        None => format!("/children/{id}/plan"),
     };
     let submit = {
         let id = id.clone();
@@ -248,7 +247,7 @@ pub fn TopicPage(id: String, topic: Topic) -> impl IntoView {
         move || {
             view! {
                 <p class="app-notice">"Enter "{name.get()}"'s age first, so Harbour can show what fits. "
-                    <a href=href(&Route::children(&[&id, "about"]))>"Go to About this child"</a></p>
+                    <a href=href(&format!("/children/{id}/about"))>"Go to About this child"</a></p>
             }
         }
     };

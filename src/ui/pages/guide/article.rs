@@ -4,11 +4,10 @@
 use super::GuideTools;
 use crate::content::{self, guide_page, guide_page_in, guide_pages, guide_versions, GuidePage};
 use crate::domain::nation::{in_words, Nation, Residence};
-use crate::domain::route::Route;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::components::sources::SourceList;
-use crate::ui::nav::{href, href_to};
+use crate::ui::nav::href;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -19,17 +18,17 @@ fn use_residence() -> Memo<Residence> {
     Memo::new(move |_| store.snapshot.with(|s| s.data.nation))
 }
 
-/// One version of a page: `/guide/police/scotland`.
-fn version_route(page: &GuidePage) -> Route {
-    match page.nations.first().and_then(|n| Nation::from_id(n)) {
-        Some(nation) => Route::GuideVersion(page.slug.to_owned(), nation),
-        None => Route::GuidePage(page.slug.to_owned()),
+/// The address of one version of a page: `/guide/police/scotland`.
+fn version_href(page: &GuidePage) -> String {
+    match page.nations.first() {
+        Some(nation) => format!("/guide/{}/{nation}", page.slug),
+        None => format!("/guide/{}", page.slug),
     }
 }
 
 /// A link to settings, where she says where she lives.
 fn choose_link(text: &'static str) -> impl IntoView {
-    view! { <a href=href_to(&Route::Settings, "nation")>{text}</a> }
+    view! { <a href=href("/settings#nation")>{text}</a> }
 }
 
 /// The guide's contents: her nation's version of each page, and the pages that are not for
@@ -41,7 +40,7 @@ pub fn GuideIndexPage() -> impl IntoView {
     let card = |p: &'static GuidePage| {
         view! {
             <li class="app-card">
-                <a class="app-card__link" href=href(&Route::GuidePage(p.slug.to_owned()))>{p.title}</a>
+                <a class="app-card__link" href=href(&format!("/guide/{}", p.slug))>{p.title}</a>
                 <p class="app-card__text">{p.summary}</p>
             </li>
         }
@@ -128,7 +127,7 @@ fn Article(page: &'static GuidePage, residence: Residence, asked: Option<Nation>
     };
     let (previous, next) = (neighbour(index.checked_sub(1)), neighbour(Some(index + 1)));
     view! {
-        <BackLink to=Route::Guide text="All guide pages"/>
+        <BackLink to="/guide" text="All guide pages"/>
         <h1 class="app-heading-l">{page.title}</h1>
         <p class="app-lead">{page.summary}</p>
         <p class="app-meta">"Last reviewed " {content::human_date(page.last_reviewed)} "."</p>
@@ -138,13 +137,13 @@ fn Article(page: &'static GuidePage, residence: Residence, asked: Option<Nation>
         <SourceList keys=page.sources prefix="src".to_owned()/>
         <nav class="app-pagination" aria-label="Guide pages">
             {previous.map(|p| view! {
-                <a class="app-pagination__link" href=href(&Route::GuidePage(p.slug.to_owned()))>
+                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
                     <span class="app-pagination__label">"Previous"</span>
                     {p.title}
                 </a>
             })}
             {next.map(|p| view! {
-                <a class="app-pagination__link" href=href(&Route::GuidePage(p.slug.to_owned()))>
+                <a class="app-pagination__link" href=href(&format!("/guide/{}", p.slug))>
                     <span class="app-pagination__label">"Next"</span>
                     {p.title}
                 </a>
@@ -174,7 +173,7 @@ fn NationNote(
         let links = others.iter().enumerate().map(|(i, v)| {
             view! {
                 {(i > 0).then_some(" · ")}
-                <a href=href(&version_route(v))>{format!("the {} version", in_words(v.nations))}</a>
+                <a href=href(&version_href(v))>{format!("the {} version", in_words(v.nations))}</a>
             }
         });
         view! {
@@ -198,7 +197,7 @@ fn NationNote(
             Some(hers) => view! {
                 <p>
                     {format!("You live in {}: ", home.name())}
-                    <a href=href(&version_route(hers))>{format!("read the {} version", in_words(hers.nations))}</a>
+                    <a href=href(&version_href(hers))>{format!("read the {} version", in_words(hers.nations))}</a>
                 </p>
             }
             .into_any(),

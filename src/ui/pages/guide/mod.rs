@@ -7,10 +7,9 @@ pub use article::{GuideArticlePage, GuideIndexPage};
 use crate::adapters::browser;
 use crate::content::{self, search, GLOSSARY, QUESTION_LISTS};
 use crate::domain::nation::{in_words, Nation};
-use crate::domain::route::Route;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::use_page_title;
-use crate::ui::nav::{href, path_href};
+use crate::ui::nav::href;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -19,9 +18,9 @@ use leptos::prelude::*;
 fn GuideTools() -> impl IntoView {
     view! {
         <ul class="app-link-list" data-no-read="">
-            <li><a href=href(&Route::Search)>"Search the guide"</a></li>
-            <li><a href=href(&Route::Glossary)>"Words and what they mean"</a></li>
-            <li><a href=href(&Route::Questions)>"Questions to ask"</a></li>
+            <li><a href=href("/search")>"Search the guide"</a></li>
+            <li><a href=href("/glossary")>"Words and what they mean"</a></li>
+            <li><a href=href("/questions")>"Questions to ask"</a></li>
         </ul>
     }
 }
@@ -62,7 +61,7 @@ pub fn GlossaryPage() -> impl IntoView {
         <h1 class="app-heading-l">"Words and what they mean"</h1>
         <p class="app-lead">"Plain explanations of the words and letters professionals use. It is always fine to ask someone what a word means."</p>
         <Listen/>
-        <p><a href=href(&Route::Search)>"Search the guide and these words"</a></p>
+        <p><a href=href("/search")>"Search the guide and these words"</a></p>
         <dl class="app-glossary">{terms}</dl>
     }
 }
@@ -146,7 +145,7 @@ pub fn SearchPage() -> impl IntoView {
         <ol class="app-results">
             <For each=move || hits.get() key=|h| h.href.clone() let:hit>
                 <li class="app-results__item">
-                    <a class="app-results__link" href=path_href(&hit.href)>{hit.title.clone()}</a>
+                    <a class="app-results__link" href=href(&hit.href)>{hit.title.clone()}</a>
                     <p class="app-meta">
                         {hit.place.clone()}
                         {(!hit.is_for_all() && home.get_untracked().is_none_or(|n| !hit.is_for(n)))
@@ -224,6 +223,6 @@ pub fn QuestionsPage() -> impl IntoView {
         <Listen/>
         <p class="app-status" role="status">{move || status.get()}</p>
         {lists}
-        <p><a href=href(&Route::Notebook)>"Go to your notebook"</a></p>
+        <p><a href=href("/notebook")>"Go to your notebook"</a></p>
     }
 }

@@ -8,10 +8,9 @@ use crate::domain::letters::meetings::{
     case_warning, decision_entry, local_procedures, meetings_for, Meeting, STATEMENT_PROMPTS,
 };
 use crate::domain::nation::Nation;
-use crate::domain::route::Route;
 use crate::ui::components::form::{TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
-use crate::ui::nav::{href, href_to};
+use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
 
@@ -28,12 +27,12 @@ pub fn MeetingsPage() -> impl IntoView {
     let showing = match named {
         Some(n) => view! {
             <p class="app-body" id="meetings-nation">"Showing the meetings in " {n.name()} ". "
-                <a href=href_to(&Route::Settings, "nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a></p>
+                <a href=href("/settings#nation")>"Change"<span class="app-visually-hidden">" where you live"</span></a></p>
         }
         .into_any(),
         None => view! {
             <p class="app-body" id="meetings-nation">"You have not said where you live, so this shows England and Wales. "
-                <a href=href_to(&Route::Settings, "nation")>"Choose where you live"</a></p>
+                <a href=href("/settings#nation")>"Choose where you live"</a></p>
         }
         .into_any(),
     };
@@ -42,11 +41,11 @@ pub fn MeetingsPage() -> impl IntoView {
         .map(|m| view! { <MeetingCard meeting=m/> })
         .collect_view();
     view! {
-        <BackLink to=Route::Home/>
+        <BackLink to="/"/>
         <h1 class="app-heading-xl">"Prepare for a meeting"</h1>
         <p class="app-body">"Decisions about your children are made in meetings, often at a few days' notice. For each one: what it is for, who is there, when it usually happens, what you can ask for, and your questions."</p>
         {showing}
-        <p class="app-body"><a href=href(&Route::Statement)>"What I want the meeting to know: write your statement"</a></p>
+        <p class="app-body"><a href=href("/meetings/statement")>"What I want the meeting to know: write your statement"</a></p>
         <div class="app-inset" id="meetings-local"><p>{local_procedures(named)}</p></div>
         {cards}
     }
@@ -163,7 +162,7 @@ fn MeetingCard(meeting: &'static Meeting) -> impl IntoView {
                 value=Signal::derive(move || decided_date.get()) on_input=Callback::new(move |v| decided_date.set(v))/>
             <button type="button" class="app-button" on:click=add_note>"Add to my notebook"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
             <p class="app-status" role="status">{move || status.get()}
-                {move || (status.get() == "Added to your notebook.").then(|| view! { " "<a href=href(&Route::Notebook)>"Open your notebook"</a> })}</p>
+                {move || (status.get() == "Added to your notebook.").then(|| view! { " "<a href=href("/notebook")>"Open your notebook"</a> })}</p>
             <h3 class="app-heading-s">"Where this comes from"</h3>
             <ul class="app-meta">{sources}</ul>
         </section>
@@ -220,7 +219,7 @@ pub fn StatementPage() -> impl IntoView {
     };
     view! {
         <div class="app-no-print">
-            <BackLink to=Route::Meetings text="Prepare for a meeting"/>
+            <BackLink to="/meetings" text="Prepare for a meeting"/>
             <h1 class="app-heading-xl">"What I want the meeting to know"</h1>
             <p class="app-body">"A short statement in your own words. Write as much or as little as you like under each heading. It prints on one page to hand round or read out."</p>
             <div class="app-inset">

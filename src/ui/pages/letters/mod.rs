@@ -11,7 +11,6 @@ use crate::domain::letters::{
 };
 use crate::domain::nation::Nation;
 use crate::domain::notebook::KeyDate;
-use crate::domain::route::Route;
 use crate::ui::components::form::{TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
@@ -25,11 +24,11 @@ pub fn LettersPage() -> impl IntoView {
     let items = Kind::ALL
         .into_iter()
         .map(|kind| {
-            view! { <li><a href=href(&Route::Letter(kind.id().to_owned()))>{kind.title()}</a></li> }
+            view! { <li><a href=href(&format!("/letters/{}", kind.id()))>{kind.title()}</a></li> }
         })
         .collect_view();
     view! {
-        <BackLink to=Route::Home/>
+        <BackLink to="/"/>
         <h1 class="app-heading-xl">"Letters"</h1>
         <p class="app-body">"Letters and emails you may want to send. Each one fills in your details, which you type once. You check them, print, copy or share the letter yourself. Harbour never sends anything."</p>
         <p class="app-body">"Keep a copy of every letter you send and every reply. Write down the date you sent it."</p>
@@ -119,7 +118,7 @@ pub fn LetterPage(kind: String) -> impl IntoView {
         use_page_title(|| "Page not found".to_owned());
         return view! {
             <h1 class="app-heading-xl">"Page not found"</h1>
-            <p><a href=href(&Route::Letters)>"All letters"</a></p>
+            <p><a href=href("/letters")>"All letters"</a></p>
         }
         .into_any();
     };
@@ -212,7 +211,7 @@ pub fn LetterPage(kind: String) -> impl IntoView {
         .collect_view();
     view! {
         <div class="app-no-print">
-            <BackLink to=Route::Letters text="All letters"/>
+            <BackLink to="/letters" text="All letters"/>
             <h1 class="app-heading-xl">{kind.title()}</h1>
             <div class="app-inset" id="letter-basis">
                 <p>{move || basis().text}</p>
@@ -336,12 +335,12 @@ fn DueDate(sent: Signal<String>) -> impl IntoView {
                     <p>{format!("If they say your request is complex, they can take two more months, until {}. They must tell you why before {}.", d.extended.long(), d.due.long())}</p>
                     <p>"The month can also stop while they wait for proof of who you are, or for something they asked you to explain."</p>
                     {named.is_none().then(|| view! {
-                        <p>"This uses bank holidays in England and Wales. "<a href=href(&Route::Settings)>"Say where you live"</a>" to use your nation's."</p>
+                        <p>"This uses bank holidays in England and Wales. "<a href=href("/settings")>"Say where you live"</a>" to use your nation's."</p>
                     })}
                     {(!d.holidays_known).then(|| view! {
                         <p>"Harbour knows bank holidays for 2026 and 2027 only. Check this date against the bank holidays where you live."</p>
                     })}
-                    <p>"This date is in your "<a href=href(&Route::Dates)>"key dates"</a>"."</p>
+                    <p>"This date is in your "<a href=href("/dates")>"key dates"</a>"."</p>
                 }.into_any(),
             }}
         </div>

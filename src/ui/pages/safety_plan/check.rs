@@ -3,7 +3,6 @@
 use super::{read, situation_label};
 use crate::content::PLAN_SECTIONS;
 use crate::domain::plan::{PlanBody, STATUSES};
-use crate::domain::route::Route;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
@@ -118,7 +117,7 @@ pub fn CheckAnswers() -> impl IntoView {
     let sections = PLAN_SECTIONS
         .iter()
         .map(|s| {
-            let change = href(&Route::safety_plan(&[s.id]));
+            let change = href(&format!("/safety-plan/{}", s.id));
             let rows = move || {
                 read(store, |p| {
                     let mut rows = section_rows(p, s.id);
@@ -149,16 +148,16 @@ pub fn CheckAnswers() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <BackLink to=Route::safety_plan(&[])/>
+        <BackLink to="/safety-plan"/>
         <h1 class="app-heading-l">"Check your answers"</h1>
         <dl class="app-summary-list">
             <div class="app-summary-list__row">
                 <dt class="app-summary-list__key">"Your situation"</dt>
                 <dd class="app-summary-list__value">{move || situation_label(&read(store, |p| p.situation.clone()))}</dd>
-                <dd class="app-summary-list__actions"><a href=href(&Route::safety_plan(&["start"]))>"Change"<span class="app-visually-hidden">" your situation"</span></a></dd>
+                <dd class="app-summary-list__actions"><a href=href("/safety-plan/start")>"Change"<span class="app-visually-hidden">" your situation"</span></a></dd>
             </div>
         </dl>
         {sections}
-        <a class="app-button" href=href(&Route::safety_plan(&["plan"]))>"Continue to your plan"</a>
+        <a class="app-button" href=href("/safety-plan/plan")>"Continue to your plan"</a>
     }
 }

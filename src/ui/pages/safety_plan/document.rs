@@ -6,11 +6,10 @@ use super::{read, section_title, situation_label};
 use crate::adapters::browser;
 use crate::content::{human_date, PLAN_SECTIONS};
 use crate::domain::plan::{diff, text, validate, PlanBody, SafetyPlan};
-use crate::domain::route::Route;
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
-use crate::ui::nav::{href, href_to};
+use crate::ui::nav::href;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -127,7 +126,7 @@ fn page_for(field: &str, body: &PlanBody) -> String {
             .find(|s| field.starts_with(s.id))
             .map_or("", |s| s.id)
     };
-    href_to(&Route::safety_plan(&[section]), field)
+    href(&format!("/safety-plan/{section}#{field}"))
 }
 
 #[component]
@@ -193,7 +192,7 @@ pub fn PlanDocument() -> impl IntoView {
     };
     view! {
         <div class="app-no-print">
-            <BackLink to=Route::safety_plan(&[])/>
+            <BackLink to="/safety-plan"/>
         </div>
         <Listen own_words=true/>
         <Document body=body label=label/>
@@ -229,7 +228,7 @@ pub fn PlanDocument() -> impl IntoView {
                 />
                 <button type="submit" id="save-version" class="app-button app-button--secondary">"Save this version"</button>
             </form>
-            <p><a href=href(&Route::safety_plan(&["versions"]))>"See all versions and what changed"</a></p>
+            <p><a href=href("/safety-plan/versions")>"See all versions and what changed"</a></p>
         </div>
     }
 }
@@ -266,11 +265,11 @@ pub fn Versions() -> impl IntoView {
         })
     };
     view! {
-        <BackLink to=Route::safety_plan(&[])/>
+        <BackLink to="/safety-plan"/>
         <ErrorSummary errors=errors/>
         <h1 class="app-heading-l">"Versions of your plan"</h1>
         <Show when=move || store.snapshot.with(|s| s.data.plan.versions.is_empty())>
-            <p>"You have not marked a version yet. When a plan is agreed, or you send it to someone, mark it on "<a href=href(&Route::safety_plan(&["plan"]))>"your plan"</a>" page."</p>
+            <p>"You have not marked a version yet. When a plan is agreed, or you send it to someone, mark it on "<a href=href("/safety-plan/plan")>"your plan"</a>" page."</p>
         </Show>
         {move || list().into_iter().map(|(title, note, changes)| {
             let first = changes.is_empty();

@@ -6,7 +6,6 @@ use super::{edit, read, section_at};
 use crate::adapters::browser::new_id;
 use crate::content::{PlanSection, PLAN_SECTIONS};
 use crate::domain::plan::{fill, validate, ChosenRule, Suggestion};
-use crate::domain::route::Route;
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::components::sources::SourceList;
@@ -31,13 +30,13 @@ pub fn SectionPage(index: usize) -> impl IntoView {
     let errors: Errors = RwSignal::new(Vec::new());
     let go = navigator();
     let back = if index == 0 {
-        Route::safety_plan(&["start"])
+        "/safety-plan/start".to_owned()
     } else {
-        Route::safety_plan(&[PLAN_SECTIONS[index - 1].id])
+        format!("/safety-plan/{}", PLAN_SECTIONS[index - 1].id)
     };
     let next = PLAN_SECTIONS.get(index + 1).map_or_else(
-        || Route::safety_plan(&["check"]),
-        |s| Route::safety_plan(&[s.id]),
+        || "/safety-plan/check".to_owned(),
+        |s| format!("/safety-plan/{}", s.id),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,7 +4,6 @@
 use super::{edit, read, situation_label, suggestions};
 use crate::content::{PLAN_SECTIONS, SITUATIONS};
 use crate::domain::plan::{validate, Status};
-use crate::domain::route::Route;
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::{href, navigator};
@@ -22,11 +21,11 @@ pub fn Overview() -> impl IntoView {
         <p>"Each section says why it matters and suggests rules that families often use. You can tick them, change the words, or write your own. Everything is saved on this phone as you go, and you can print the plan for a meeting."</p>
         <Show
             when=started
-            fallback=|| view! { <a class="app-button" href=href(&Route::safety_plan(&["start"]))>"Start your plan"</a> }
+            fallback=|| view! { <a class="app-button" href=href("/safety-plan/start")>"Start your plan"</a> }
         >
             <p>
                 "Your situation: " <strong>{move || situation_label(&read(store, |p| p.situation.clone()))}</strong> " "
-                <a href=href(&Route::safety_plan(&["start"]))>"Change"<span class="app-visually-hidden">" your situation"</span></a>
+                <a href=href("/safety-plan/start")>"Change"<span class="app-visually-hidden">" your situation"</span></a>
             </p>
             <h2 class="app-heading-m">"Sections"</h2>
             <ol class="app-task-list">
@@ -34,7 +33,7 @@ pub fn Overview() -> impl IntoView {
                     let status = move || read(store, |p| p.status(s.id));
                     view! {
                         <li class="app-task-list__item">
-                            <a class="app-task-list__link" href=href(&Route::safety_plan(&[s.id]))
+                            <a class="app-task-list__link" href=href(&format!("/safety-plan/{}", s.id))
                                 aria-describedby=format!("status-{}", s.id)>{s.title}</a>
                             <span class="app-tag" id=format!("status-{}", s.id)
                                 class:app-tag--done=move || status() == Status::Completed>{move || status().label()}</span>
@@ -43,9 +42,9 @@ pub fn Overview() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <ul class="app-link-list">
-                <li><a href=href(&Route::safety_plan(&["check"]))>"Check your answers"</a></li>
-                <li><a href=href(&Route::safety_plan(&["plan"]))>"See, print or copy your plan"</a></li>
-                <li><a href=href(&Route::safety_plan(&["versions"]))>"Versions you have agreed or sent"</a></li>
+                <li><a href=href("/safety-plan/check")>"Check your answers"</a></li>
+                <li><a href=href("/safety-plan/plan")>"See, print or copy your plan"</a></li>
+                <li><a href=href("/safety-plan/versions")>"Versions you have agreed or sent"</a></li>
             </ul>
         </Show>
     }
@@ -72,11 +71,11 @@ pub fn SituationPage() -> impl IntoView {
         let found = read(store, validate::start);
         errors.set(found.into_iter().map(|e| (e.field, e.message)).collect());
         if errors.with_untracked(Vec::is_empty) {
-            go(&Route::safety_plan(&[PLAN_SECTIONS[0].id]));
+            go(&format!("/safety-plan/{}", PLAN_SECTIONS[0].id));
         }
     };
     view! {
-        <BackLink to=Route::safety_plan(&[])/>
+        <BackLink to="/safety-plan"/>
         <ErrorSummary errors=errors/>
         <form on:submit=submit novalidate>
             <Radios

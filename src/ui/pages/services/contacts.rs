@@ -2,7 +2,6 @@
 
 use crate::adapters::browser;
 use crate::domain::phone::tel_href;
-use crate::domain::route::Route;
 use crate::domain::share::{role_label, validate_contact, Contact, ROLES};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
@@ -79,7 +78,7 @@ pub fn ContactsPage() -> impl IntoView {
         checked.set(false);
     };
     view! {
-        <BackLink to=Route::Services text="Help and services"/>
+        <BackLink to="/services" text="Help and services"/>
         <h1 class="app-heading-l">"Your contacts"</h1>
         <p>"Keep the people you deal with in one place. They are stored only on this phone."</p>
         <p class="app-status" role="status">{move || status.get()}</p>

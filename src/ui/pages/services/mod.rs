@@ -4,7 +4,6 @@
 mod contacts;
 mod share;
 
-use crate::domain::route::Route;
 pub use contacts::ContactsPage;
 use contacts::FromLinkMark;
 pub use share::{AddServicePage, SharePage};
@@ -165,7 +164,7 @@ pub fn ServicesPage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <p><a href=href(&Route::Contacts)>"Add or change your contacts"</a></p>
+            <p><a href=href("/contacts")>"Add or change your contacts"</a></p>
         </section>
         <h2 class="app-heading-m">"Services that can help"</h2>
         <p>"These organisations help families like yours. We read each number and opening time on the organisation's own website, on the day shown under “Last checked”. We cannot ring them to check. Where we could not check something on the organisation's own website, it says so."</p>
@@ -178,6 +177,6 @@ pub fn ServicesPage() -> impl IntoView {
         <ul class="app-services">
             {move || shown().into_iter().map(|s| view! { <ServiceCard service=s/> }).collect_view()}
         </ul>
-        <p><a href=href(&Route::Share)>"For support workers: share your service, or share Harbour"</a></p>
+        <p><a href=href("/share")>"For support workers: share your service, or share Harbour"</a></p>
     }
 }

@@ -4,7 +4,6 @@
 use crate::adapters::browser;
 use crate::content::SERVICES;
 use crate::domain::lookalike::{resembles, Listed};
-use crate::domain::route::Route;
 use crate::domain::share::{decode, link, qr_svg, validate, Contact, SharedService};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::page::use_page_title;
@@ -144,13 +143,13 @@ pub fn AddServicePage() -> impl IntoView {
                         <div class="app-notice app-notice--warning" role="alert" id="link-lookalike">
                             <h2 class="app-notice__title">"Check this before you use it"</h2>
                             <p>"This link uses the name or number of a service in Harbour's list: " {like.join("; ")} ". Harbour cannot tell whether it really comes from them: anyone can make a link like this."</p>
-                            <p>"If you need that service, use the number in "<a href=href(&Route::Services)>"Harbour's list of services"</a>", or find it on the organisation's own website."</p>
+                            <p>"If you need that service, use the number in "<a href=href("/services")>"Harbour's list of services"</a>", or find it on the organisation's own website."</p>
                         </div>
                     })}
                     <p>"Someone has shared a service with you. Nothing is saved unless you choose to add it."</p>
                     <div class="app-notice" id="link-not-checked">
                         <h2 class="app-notice__title">"Harbour has not checked these details"</h2>
-                        <p>"Anyone can make a link like this. Before you call or share anything, check the number with the organisation itself, for example on its own website or in "<a href=href(&Route::Services)>"Harbour's list of services"</a>"."</p>
+                        <p>"Anyone can make a link like this. Before you call or share anything, check the number with the organisation itself, for example on its own website or in "<a href=href("/services")>"Harbour's list of services"</a>"."</p>
                     </div>
                     <dl class="app-summary-list">
                         {[("Name", s.name.clone()), ("Phone", s.phone.clone()), ("Opening hours", s.hours.clone()), ("Area", s.area.clone()), ("Note", s.note.clone())]
@@ -182,12 +181,12 @@ pub fn AddServicePage() -> impl IntoView {
             }.into_any(),
             Offer::Added => view! {
                 <p class="app-notice app-notice--success" role="status">"Added to your contacts."</p>
-                <p><a href=href(&Route::Contacts)>"See your contacts"</a></p>
+                <p><a href=href("/contacts")>"See your contacts"</a></p>
             }.into_any(),
             Offer::Declined => view! { <p role="status">"Nothing has been saved."</p> }.into_any(),
             Offer::Nothing => view! {
                 <p>"When a support worker shares a link with you, Harbour shows their service here and asks before adding it to your contacts."</p>
-                <p><a href=href(&Route::Services)>"See help and services"</a></p>
+                <p><a href=href("/services")>"See help and services"</a></p>
             }.into_any(),
         }}
     }

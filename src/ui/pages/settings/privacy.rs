@@ -2,7 +2,6 @@
 
 use crate::adapters::{browser, wipe};
 use crate::domain::data::DEFAULT_EXIT_URL;
-use crate::domain::route::Route;
 use crate::ui::nav;
 use crate::ui::store::{broadcast, use_store, WIPED};
 use leptos::prelude::*;
@@ -144,7 +143,7 @@ pub fn DeleteEverything() -> impl IntoView {
             let _ = wipe::delete_everything().await;
             busy.set(false);
             confirming.set(false);
-            go(&Route::Home);
+            go("/");
         });
     };
     view! {
