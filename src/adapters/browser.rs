@@ -306,15 +306,31 @@ pub async fn share_text(title: &str, text: &str) -> Result<(), String> {
         .map_err(|_| "not shared".to_owned())
 }
 
-/// The text of the file chosen in a file input (None if none is chosen).
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return Ok(None);
-    };
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the file could not be read".to_owned())?;
-    Ok(text.as_string())
+/// The text of the file chosen in the file input that `ev` (its change event) came from
+/// (None if none is chosen).
+pub fn read_chosen_file(
+    ev: &web_sys::Event,
+) -> impl std::future::Future<Output = Result<Option<String>, String>> + 'static {
+    let file = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    async move {
+        let Some(file) = file else {
+            return Ok(None);
+        };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map_err(|_| "the file could not be read".to_owned())?;
+        Ok(text.as_string())
+    }
+}
+
+/// Milliseconds since 1970 as her browser writes a date and time in British English
+/// ("05/12/2026, 13:00:00").
+pub fn local_date_time(ms: f64) -> String {
+    String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &JsValue::UNDEFINED))
 }
 
 /// The current time in UTC as an iCalendar stamp (20261123T210000Z).

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod child_plan;
 pub mod data;
+pub mod date;
 pub mod discreet;
 pub mod drafts;
 pub mod envelope;

@@ -259,22 +259,7 @@ pub fn upcoming_then_past<'a>(
 
 /// The day after a YYYY-MM-DD date (leap years included). Invalid input comes back as it is.
 pub fn next_day(date: &str) -> String {
-    if !is_date(date) {
-        return date.to_owned();
-    }
-    let (y, m, d): (u32, u32, u32) = (
-        date[..4].parse().unwrap_or(0),
-        date[5..7].parse().unwrap_or(0),
-        date[8..].parse().unwrap_or(0),
-    );
-    let next = format!("{y:04}-{m:02}-{:02}", d + 1);
-    if is_date(&next) {
-        next
-    } else if m < 12 {
-        format!("{y:04}-{:02}-01", m + 1)
-    } else {
-        format!("{:04}-01-01", y + 1)
-    }
+    crate::domain::date::Date::parse(date).map_or_else(|| date.to_owned(), |d| d.next().iso())
 }
 
 /// Escapes an iCalendar TEXT value.

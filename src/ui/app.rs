@@ -138,20 +138,7 @@ fn focus_fragment_when_shown(id: String, frames: u32) {
 /// Focuses the page's heading once it is on screen: at once for pages in the shell, or
 /// after a lazily loaded page's chunk arrives.
 pub(crate) fn focus_heading_when_shown(frames: u32) {
-    each_frame_until(frames, || {
-        let Some(h1) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("#main h1").ok().flatten())
-        else {
-            return false;
-        };
-        use wasm_bindgen::JsCast;
-        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h1.set_attribute("tabindex", "-1");
-            let _ = h1.focus();
-        }
-        true
-    });
+    each_frame_until(frames, || crate::adapters::page::focus_first("#main h1"));
 }
 
 /// Runs `done` on each of the next `frames` animation frames until it returns true (about

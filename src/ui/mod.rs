@@ -25,12 +25,6 @@ pub fn start() {
 
 /// Shows the "Harbour has stopped working" box (plain DOM: the app may be broken).
 fn show_failure() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = doc.body() else {
-        return;
-    };
     let text =
         "<div class=\"app-main\"><div class=\"app-notice app-notice--warning\" role=\"alert\">\
         <h2 class=\"app-heading-m\">Harbour has stopped working</h2>\
@@ -43,8 +37,5 @@ fn show_failure() {
     } else {
         text.to_owned()
     };
-    if let Ok(el) = doc.create_element("div") {
-        el.set_inner_html(&html);
-        let _ = body.prepend_with_node_1(&el);
-    }
+    crate::adapters::page::prepend_html(&html);
 }

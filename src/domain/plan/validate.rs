@@ -1,6 +1,7 @@
 //! What must be fixed in the safety plan, in plain English, field by field.
 
 use super::{PlanBody, STATUSES};
+use crate::domain::date::Date;
 
 /// A problem with one field: `field` is the id of the input it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,29 +22,9 @@ pub const MAX_TEXT: usize = 4_000;
 /// Longest name or initials.
 pub const MAX_NAME: usize = 60;
 
-/// A real date as YYYY-MM-DD (what `<input type=date>` gives).
+/// A real date as YYYY-MM-DD (what `<input type=date>` gives): see [`Date::parse`].
 pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let num = |s: &str, len: usize| {
-        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2200).contains(&y) && (1..=days).contains(&d)
+    Date::parse(text).is_some()
 }
 
 /// An age in years, as typed: "7", " 7 ", "7 years".

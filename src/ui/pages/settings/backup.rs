@@ -126,17 +126,11 @@ fn Import() -> impl IntoView {
     let text_inside = RwSignal::new_local(None::<String>);
     let busy = RwSignal::new(false);
     let choose = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let chosen = browser::read_chosen_file(&ev);
         opened.set(None);
         text_inside.set(None);
         leptos::task::spawn_local(async move {
-            match browser::read_chosen_file(&input).await {
+            match chosen.await {
                 Ok(Some(text)) => match backup::parse(&text, LATEST) {
                     Ok(f) => {
                         file.set(Some(f));

@@ -86,7 +86,7 @@ fn StorageSettings() -> impl IntoView {
                                     .rsplit(':')
                                     .next()
                                     .and_then(|ms| ms.parse::<f64>().ok())
-                                    .map(|ms| String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)))
+                                    .map(crate::adapters::browser::local_date_time)
                                     .unwrap_or_default();
                                 format!("Kept {when}")
                             };
