@@ -13,6 +13,18 @@
 //! word can be traced. Encoding (clear, or sealed under the lock) happens in one place: the
 //! port's [`Port::write`] and [`Port::keep_copy`], given what to write and never how.
 //!
+//! Not wired yet: `ui::store` still makes these decisions itself (issue 16 item 3). Where
+//! each lives there, for the driver that replaces them: `Event::Start`/`CodecLoaded` are
+//! `open.rs` (`open`, `finish_opening`, `apply`); `Edited`/`TimerFired`/`Hidden`/
+//! `SaveAgain` are `save.rs` (`schedule`, `save_now`, `write`, `catch_up`, `save_again`);
+//! `StorageChanged` is `mod.rs` (`on_storage_event`) and `tabs.rs` (`adopt`, `merge_in`);
+//! `Lock`/`Unlocked` are `lock.rs`; `Rekey` is `rekey.rs`; copies are `sealing.rs`
+//! (`keep_copy`, whose `encode_under_lock`, `download_text` and `keep_copy_as` become the
+//! port's one encoder). The model found cases where this machine had to differ from that
+//! code (see tests/sync_model.rs and the sync report): a conflict copy that cannot be
+//! written, unreadable text that cannot be kept, words held after storage was cleared, and
+//! a locked tab's unsaved sealed words when another tab saves.
+//!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
 //! while that tab tells her it is not saving ([`Health`] other than `Saving`).
