@@ -173,7 +173,7 @@ fn search_speed() {
     for _ in 0..rounds {
         for q in queries {
             let start = now();
-            let hits = search::search(q, 20);
+            let hits = search::search(q, 20, None);
             let t = now() - start;
             std::hint::black_box(hits);
             total += t;
@@ -189,5 +189,5 @@ fn search_speed() {
         worst.1,
         rounds * queries.len()
     );
-    assert!(!search::search("bail", 5).is_empty());
+    assert!(!search::search("bail", 5, None).is_empty());
 }

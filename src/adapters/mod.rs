@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod crypto;
 pub mod exit;
+pub mod listen;
 pub mod page;
 pub mod pwa;
 pub mod speech;

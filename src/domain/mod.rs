@@ -22,4 +22,5 @@ pub mod reading;
 pub mod route;
 pub mod sealed;
 pub mod share;
+pub mod sync;
 pub mod text;

@@ -3,26 +3,13 @@
 //! back from the back-forward cache.
 
 use super::codec::{self, Codec};
-use super::{Held, Lock, Notice, Store};
-use crate::adapters::{browser, crypto, storage};
+use super::{Held, Lock, LockState, Notice, Store};
+use crate::adapters::{browser, crypto, listen, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{Loaded, UnlockError, STORAGE_KEY};
-use leptos::ev;
-use leptos::leptos_dom::helpers::{set_interval_with_handle, window_event_listener};
 use leptos::prelude::*;
 use std::time::Duration;
 use zeroize::Zeroize;
-
-/// What the UI may know about the lock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LockState {
-    /// No passphrase: stored in the clear.
-    Off,
-    /// On, and open.
-    Unlocked,
-    /// On, and closed: her data is not in memory.
-    Locked,
-}
 
 /// Why the lock could not do what she asked, in plain words.
 pub type LockError = String;
@@ -61,14 +48,10 @@ impl Store {
     /// Idle locking and back-forward-cache locking.
     pub(super) fn watch_lock(self) {
         let last_activity = StoredValue::new(browser::now_ms());
-        for name in activity_events() {
-            std::mem::forget(leptos::leptos_dom::helpers::window_event_listener_untyped(
-                name,
-                move |_| {
-                    last_activity.set_value(browser::now_ms());
-                },
-            ));
-        }
+        let mut owned: Vec<listen::Owned> = activity_events()
+            .into_iter()
+            .map(|name| listen::on_window(name, move || last_activity.set_value(browser::now_ms())))
+            .collect();
         let check = move || {
             if self.lock_state.get_untracked() != LockState::Unlocked {
                 return;
@@ -81,8 +64,7 @@ impl Store {
                 self.lock();
             }
         };
-        // Runs for the app's lifetime (the handle is never cleared).
-        let _ = set_interval_with_handle(check, Duration::from_secs(5));
+        owned.extend(listen::every(Duration::from_secs(5), check));
         // Hidden (another app, the tab switcher, another tab) with the lock open: cover
         // everything at once, so the phone's snapshot of the page shows nothing of hers.
         // Coming back: lock first if her idle time ran out while away (timers barely run
@@ -103,20 +85,21 @@ impl Store {
                 browser::set_privacy_cover(false)
             });
         };
-        std::mem::forget(window_event_listener(ev::visibilitychange, move |_| {
+        owned.push(listen::on_window("visibilitychange", move || {
             if browser::is_hidden() {
                 cover();
             } else {
                 uncover_after(false);
             }
         }));
-        std::mem::forget(window_event_listener(ev::pagehide, move |_| cover()));
+        owned.push(listen::on_window("pagehide", cover));
         // A page restored from the back-forward cache may be seen by someone else.
-        std::mem::forget(window_event_listener(ev::pageshow, move |e| {
-            if e.persisted() {
+        owned.push(listen::on_pageshow(move |persisted| {
+            if persisted {
                 uncover_after(true);
             }
         }));
+        self.own(owned);
     }
 
     /// Locks now (if unlocked): saves, seals what is in memory, forgets the key and her data.

@@ -19,67 +19,20 @@ mod tabs;
 
 use open::open;
 
+pub use crate::domain::sync::LockState;
 pub use codec::load as load_codec;
-pub use lock::{LockState, UnlockRefused};
+pub use lock::UnlockRefused;
 pub use tabs::{broadcast, EXIT, WIPED};
 
-use crate::adapters::storage;
+use crate::adapters::listen::{self, Owned};
+use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, KEY_PREFIX, STORAGE_KEY};
 use crate::domain::sealed::{KdfParams, Key};
-use leptos::ev;
-use leptos::leptos_dom::helpers::{window_event_listener, TimeoutHandle};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
-/// A change is on disk at most this long after she makes it.
-pub const SAVE_DELAY_MS: u64 = 300;
-
-/// Whether what she writes is reaching the device's storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Health {
-    /// Saving normally.
-    Saving,
-    /// Something is stored and is being read (the codec chunk is loading). Nothing is
-    /// written, and pages that change her data wait, until it has been read.
-    Opening,
-    /// Something is stored, but the part of Harbour that reads it could not be fetched
-    /// (offline before Harbour was fully saved on the phone). Nothing is written.
-    NotOpened,
-    /// The browser blocks storage: working in memory only.
-    Unavailable,
-    /// The device's storage is full: the last good copy is kept, new changes are in memory.
-    Full,
-    /// Saved by a newer Harbour: left untouched, changes are in memory.
-    TooNew { schema: u32 },
-    /// Storage was emptied while Harbour was open: paused until she says to save again.
-    Cleared,
-    /// Stored data could not be read and no copy of it could be kept: paused, so it is not
-    /// overwritten, until she has downloaded it or says to go on.
-    UnreadableNotKept,
-    /// Another write failure, with the browser's words.
-    Failed(String),
-}
-
-impl Health {
-    /// True when changes may be written.
-    fn may_write(&self) -> bool {
-        matches!(self, Self::Saving | Self::Full | Self::Failed(_))
-    }
-}
-
-/// One-off messages she can dismiss.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// Stored data could not be read; a copy is kept under `key` (or waits, sealed once she
-    /// unlocks, if this tab was locked).
-    Recovered { key: String },
-    /// Another tab changed the same thing; its version is kept under `key`.
-    ConflictKept { key: String },
-    /// Everything was deleted (here or in another tab).
-    Deleted,
-    /// The passphrase was changed, or the lock turned on, in another tab.
-    LockedByOtherTab,
-}
+pub use crate::domain::sync::{Health, Notice, SAVE_DELAY_MS};
 
 /// Whether the browser promised to keep Harbour's data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,6 +98,8 @@ struct Sync {
     /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
     /// unlocks here.
     waiting_copies: Vec<(String, String)>,
+    /// The store's listeners and timers: removed when the store goes.
+    owned: Vec<Owned>,
 }
 
 /// Words this tab had not saved when it was locked from another tab, and what they were
@@ -175,27 +130,28 @@ impl Store {
             self.schedule();
         });
         let flush = move || self.save_now();
-        // Handles live as long as the app: these listeners are never removed.
-        std::mem::forget(window_event_listener(ev::pagehide, move |_| flush()));
-        std::mem::forget(window_event_listener(ev::visibilitychange, move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|d| d.hidden())
-                .unwrap_or(false);
-            if hidden {
-                self.save_now();
-            } else {
-                self.check_still_stored();
-            }
-        }));
-        std::mem::forget(window_event_listener(ev::storage, move |e| {
-            self.on_storage_event(e.key(), e.new_value());
-        }));
+        let owned = vec![
+            listen::on_window("pagehide", flush),
+            listen::on_window("visibilitychange", move || {
+                if browser::is_hidden() {
+                    self.save_now();
+                } else {
+                    self.check_still_stored();
+                }
+            }),
+            listen::on_storage(move |key, new_value| self.on_storage_event(key, new_value)),
+        ];
+        self.own(owned);
         self.watch_lock();
         tabs::listen(self);
         if self.health.get_untracked().may_write() {
             self.ask_persistence_once();
         }
+    }
+
+    /// Keeps listeners and timers for as long as the store lives.
+    fn own(self, owned: impl IntoIterator<Item = Owned>) {
+        self.sync.update_value(|s| s.owned.extend(owned));
     }
 
     fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {

@@ -47,6 +47,7 @@ pub(super) fn open() -> Store {
             lock: Lock::Off,
             seen: None,
             waiting_copies: Vec::new(),
+            owned: Vec::new(),
         }),
     };
     if health != Health::Unavailable {

@@ -3,9 +3,9 @@
 //! under the lock or openable with an old passphrase; a failed write puts everything back.
 
 use super::codec::{self, Codec};
-use super::lock::{codec, LockError, LockState, NOT_LOADED, NOT_SAVED};
+use super::lock::{codec, LockError, NOT_LOADED, NOT_SAVED};
 use super::sealing::undo_rewrites;
-use super::{Lock, Store, Sync};
+use super::{Lock, LockState, Store, Sync};
 use crate::adapters::crypto;
 use crate::domain::sealed::{self, Key};
 use leptos::prelude::*;

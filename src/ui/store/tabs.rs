@@ -3,59 +3,29 @@
 
 use super::codec::{self, Codec};
 use super::{Health, Held, Lock, LockState, Notice, Store};
+use crate::adapters::listen;
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::Loaded;
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-const CHANNEL: &str = "harbour";
 /// Another tab used quick exit: leave too.
 pub const EXIT: &str = "exit";
 /// Another tab deleted everything: forget it here too.
 pub const WIPED: &str = "wiped";
 
-thread_local! {
-    /// The channel this tab listens on. Messages are sent on it too: a channel never hears
-    /// its own messages, but a second channel in the same tab would, and the tab would act
-    /// on its own quick exit twice (the second leaving cancels the first).
-    static LISTENING: std::cell::RefCell<Option<web_sys::BroadcastChannel>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 /// Tells every other Harbour tab something (never this one).
 pub fn broadcast(message: &str) {
-    let message = JsValue::from_str(message);
-    let sent = LISTENING.with_borrow(|listening| {
-        listening
-            .as_ref()
-            .map(|channel| channel.post_message(&message).is_ok())
-    });
-    if sent.is_none() {
-        // Not listening yet (the app is starting): nothing here can hear this channel.
-        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-            let _ = channel.post_message(&message);
-            channel.close();
-        }
-    }
+    listen::tell_tabs(message);
 }
 
-/// Listens to the other tabs for the app's lifetime.
+/// Listens to the other tabs for as long as the store lives.
 pub(super) fn listen(store: Store) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let on_message =
-        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            match e.data().as_string().as_deref() {
-                Some(EXIT) => crate::ui::components::layout::quick_exit_here(store),
-                Some(WIPED) => store.reset_after_wipe(),
-                _ => {}
-            }
-        });
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Kept open for the app's lifetime, and used for sending too (see `LISTENING`).
-    LISTENING.set(Some(channel));
+    let channel = listen::listen_to_tabs(move |message| match message.as_str() {
+        EXIT => crate::ui::components::layout::quick_exit_here(store),
+        WIPED => store.reset_after_wipe(),
+        _ => {}
+    });
+    store.own(channel);
 }
 
 /// Another tab saved: take its changes, keeping ours where both changed the same thing.
