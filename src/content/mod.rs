@@ -4,6 +4,7 @@
 
 pub mod search;
 
+use crate::domain::date::MONTHS;
 use crate::domain::nation::Nation;
 
 /// A source Harbour cites.
@@ -273,20 +274,6 @@ pub fn source_dates(source: &Source) -> String {
 
 /// "2023-03-30" → "30 March 2023"; "2023-03" → "March 2023"; anything else as it is.
 pub fn human_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = date.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
