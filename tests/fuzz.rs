@@ -165,6 +165,7 @@ fn samples() -> (Vec<String>, Key) {
     let sealed = serde_json::to_string(&envelope::stored_sealed(
         &snapshot,
         "2026-11-23T00:00:00Z",
+        &[],
         &key,
         &kdf,
         [9; BOUND_IV_LEN],

@@ -308,3 +308,18 @@ fn drafts_start_empty_after_migration_and_are_kept_once_typed() {
     let doc = json!({"public": {}, "data": {"drafts": {}}});
     assert!(migrate::migrate(doc, DRAFTS_SCHEMA - 1).is_err());
 }
+
+#[test]
+fn each_save_names_where_it_came_from_from_the_lineage_schema_on() {
+    use harbour::domain::migrate::LINEAGE_SCHEMA;
+    let lineage = |name: &str| match load(Some(&fixture(name))) {
+        Loaded::Ready { lineage, .. } => lineage,
+        other => panic!("{name} did not open: {other:?}"),
+    };
+    // Older saves have none; the fixture's two ids are read in order.
+    assert!(lineage(&format!("schema-{}.json", LINEAGE_SCHEMA - 1)).is_empty());
+    assert_eq!(
+        lineage(&format!("schema-{LINEAGE_SCHEMA}.json")),
+        ["5f0c2a9e81d4b7c3", "a3e19b0d6c7f2e58"]
+    );
+}

@@ -14,9 +14,17 @@
 //! ([`UnlockError::SettingsChanged`]); nothing is deleted. Data sealed in format 1 (before
 //! this) is still opened; it has no bound header, and the next save writes format 2.
 //! Not caught: the whole stored text swapped for an older one Harbour wrote itself.
+//!
+//! From schema [`LINEAGE_SCHEMA`], each save also carries its `lineage`: a random id for
+//! itself after the ids of the saves it follows from (at most [`LINEAGE_LEN`], oldest
+//! first). Two tabs in different browser processes can both save before either sees the
+//! other's save (the browser passes local storage between processes later), so a tab
+//! cannot tell from storage alone whether a later save took in its own: the lineage says
+//! so. It names nothing of hers and is not bound to the sealed data: changing it can only
+//! make Harbour keep an extra copy.
 
 use crate::domain::data::{AppData, PublicSettings, Snapshot};
-use crate::domain::migrate::{self, MigrateError, LATEST};
+use crate::domain::migrate::{self, MigrateError, LATEST, LINEAGE_SCHEMA};
 use crate::domain::sealed::{self, KdfParams, Key, OpenError, Sealed, BOUND_IV_LEN};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -30,6 +38,9 @@ pub const RECOVERY_PREFIX: &str = "harbour:recovery:";
 pub const BEFORE_MIGRATION_KEY: &str = "harbour:before-migration";
 /// Every key Harbour writes starts with this.
 pub const KEY_PREFIX: &str = "harbour";
+/// How many save ids a lineage keeps: enough for every save another tab can make before
+/// this one hears of the first (a tab hears within a few hundred milliseconds).
+pub const LINEAGE_LEN: usize = 16;
 
 /// Sealed data, waiting for her passphrase.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +53,8 @@ pub struct Locked {
     /// while locked).
     pub public: PublicSettings,
     pub sealed: Sealed,
+    /// The ids of this save and those it follows from (see the module's notes).
+    pub lineage: Vec<String>,
 }
 
 /// What a stored text turned out to be.
@@ -56,6 +69,8 @@ pub enum Loaded {
         snapshot: Snapshot,
         saved_at: String,
         migrated_from: Option<u32>,
+        /// The ids of this save and those it follows from (see the module's notes).
+        lineage: Vec<String>,
     },
     /// Encrypted: needs her passphrase.
     Locked(Locked),
@@ -74,6 +89,8 @@ pub enum Loaded {
 pub struct Stored<'a> {
     schema: u32,
     saved_at: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    lineage: &'a [String],
     public: &'a PublicSettings,
     data: &'a AppData,
 }
@@ -83,15 +100,19 @@ pub struct Stored<'a> {
 pub struct StoredSealed<'a> {
     schema: u32,
     saved_at: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    lineage: &'a [String],
     public: &'a PublicSettings,
     sealed: Sealed,
 }
 
-/// What to write for `snapshot`, stamped with `saved_at`.
-pub fn stored<'a>(snapshot: &'a Snapshot, saved_at: &'a str) -> Stored<'a> {
+/// What to write for `snapshot`, stamped with `saved_at` and its `lineage` (empty for a
+/// copy or a download, which no tab merges from).
+pub fn stored<'a>(snapshot: &'a Snapshot, saved_at: &'a str, lineage: &'a [String]) -> Stored<'a> {
     Stored {
         schema: LATEST,
         saved_at,
+        lineage,
         public: &snapshot.public,
         data: &snapshot.data,
     }
@@ -119,6 +140,7 @@ fn header(schema: u32, saved_at: &str, public: &Value) -> Vec<u8> {
 pub fn stored_sealed<'a>(
     snapshot: &'a Snapshot,
     saved_at: &'a str,
+    lineage: &'a [String],
     key: &Key,
     kdf: &KdfParams,
     ivs: [u8; BOUND_IV_LEN],
@@ -129,6 +151,7 @@ pub fn stored_sealed<'a>(
     StoredSealed {
         schema: LATEST,
         saved_at,
+        lineage,
         public: &snapshot.public,
         sealed: sealed::seal_bound(
             &header(LATEST, saved_at, &public),
@@ -140,7 +163,7 @@ pub fn stored_sealed<'a>(
     }
 }
 
-/// The stored text for a snapshot, sealed (see [`stored_sealed`]).
+/// The stored text for a snapshot, sealed (see [`stored_sealed`]), with no lineage.
 pub fn encode_sealed(
     snapshot: &Snapshot,
     saved_at: &str,
@@ -148,14 +171,42 @@ pub fn encode_sealed(
     kdf: &KdfParams,
     ivs: [u8; BOUND_IV_LEN],
 ) -> String {
-    // Serializing plain structs of strings cannot fail.
-    serde_json::to_string(&stored_sealed(snapshot, saved_at, key, kdf, ivs)).unwrap_or_default()
+    encode_sealed_saved(snapshot, saved_at, &[], key, kdf, ivs)
 }
 
-/// The stored text for a snapshot at the newest schema, in the clear.
+/// The stored text for a save of `snapshot`, sealed, with its lineage.
+pub fn encode_sealed_saved(
+    snapshot: &Snapshot,
+    saved_at: &str,
+    lineage: &[String],
+    key: &Key,
+    kdf: &KdfParams,
+    ivs: [u8; BOUND_IV_LEN],
+) -> String {
+    // Serializing plain structs of strings cannot fail.
+    serde_json::to_string(&stored_sealed(snapshot, saved_at, lineage, key, kdf, ivs))
+        .unwrap_or_default()
+}
+
+/// The stored text for a snapshot at the newest schema, in the clear, with no lineage (a
+/// copy, a download).
 pub fn encode(snapshot: &Snapshot, saved_at: &str) -> String {
+    encode_saved(snapshot, saved_at, &[])
+}
+
+/// The stored text for a save of `snapshot`, in the clear, with its lineage.
+pub fn encode_saved(snapshot: &Snapshot, saved_at: &str, lineage: &[String]) -> String {
     // Serializing plain structs of strings and bools cannot fail.
-    serde_json::to_string(&stored(snapshot, saved_at)).unwrap_or_default()
+    serde_json::to_string(&stored(snapshot, saved_at, lineage)).unwrap_or_default()
+}
+
+/// The lineage of a new save that follows from `seen` (the lineage of the text this tab
+/// last read or wrote): `seen`'s newest ids, then `id`.
+pub fn next_lineage(seen: &[String], id: String) -> Vec<String> {
+    let keep = seen.len().min(LINEAGE_LEN - 1);
+    let mut lineage = seen[seen.len() - keep..].to_vec();
+    lineage.push(id);
+    lineage
 }
 
 /// Reads a stored text (or its absence).
@@ -187,6 +238,7 @@ fn read(text: &str) -> Result<Loaded, String> {
             public: serde_json::from_value(public).ok(),
         });
     }
+    let lineage = take_lineage(&mut envelope, schema)?;
     let data = envelope.remove("data");
     let sealed = envelope.remove("sealed");
     if let Some(extra) = envelope.keys().next() {
@@ -199,6 +251,7 @@ fn read(text: &str) -> Result<Loaded, String> {
                 snapshot,
                 saved_at,
                 migrated_from,
+                lineage,
             })
         }
         (None, Some(sealed)) => {
@@ -214,6 +267,7 @@ fn read(text: &str) -> Result<Loaded, String> {
                 public: serde_json::from_value(public.clone()).unwrap_or_default(),
                 public_raw: public,
                 sealed,
+                lineage,
             }))
         }
         (Some(_), Some(_)) => Err("both data and sealed data".into()),
@@ -343,6 +397,7 @@ fn settings_changed(locked: &Locked, true_header: &[u8]) -> UnlockError {
             public_raw,
             public,
             sealed: locked.sealed.clone(),
+            lineage: locked.lineage.clone(),
         },
     }))
 }
@@ -374,6 +429,23 @@ pub fn describe_changes(chosen: &PublicSettings, found: &PublicSettings) -> Vec<
         out.push("The saved details that are not locked were changed.".to_owned());
     }
     out
+}
+
+/// The lineage, from the schema that added it on (a list of text; absent means empty, as
+/// in a copy).
+fn take_lineage(envelope: &mut Map<String, Value>, schema: u32) -> Result<Vec<String>, String> {
+    match envelope.remove("lineage") {
+        None => Ok(Vec::new()),
+        Some(_) if schema < LINEAGE_SCHEMA => Err("unexpected field \"lineage\"".into()),
+        Some(Value::Array(ids)) => ids
+            .into_iter()
+            .map(|id| match id {
+                Value::String(id) => Ok(id),
+                _ => Err("lineage holds something other than text".to_owned()),
+            })
+            .collect(),
+        Some(_) => Err("lineage is not a list".into()),
+    }
 }
 
 fn take_schema(envelope: &mut Map<String, Value>) -> Result<u32, String> {

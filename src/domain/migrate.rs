@@ -75,7 +75,22 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Adds an empty place for what she types into a form before she saves it (a notebook entry, a key date, a contact, a link, a note on a version, what was decided). Older data had no unsaved forms kept, so it gets none. Nothing she wrote changes.",
         apply: add_drafts,
     },
+    Migration {
+        from: 10,
+        title: "Mark each save with where it came from",
+        description: "From now on each save names the saves it follows from (its lineage, outside her data), so a tab can tell when another tab saved over its words without seeing them, and keep both. Older saves have no lineage. Nothing she wrote changes.",
+        apply: lineage_outside_data,
+    },
 ];
+
+/// The schema that added each save's lineage (see `domain::envelope`). Its number lives
+/// only here (and in the fixture's file name), so it is simple to renumber.
+pub const LINEAGE_SCHEMA: u32 = 11;
+
+/// 10 → 11: the lineage is part of the envelope, not of her data, so the data is as it was.
+fn lineage_outside_data(doc: Value) -> Result<Value, String> {
+    Ok(doc)
+}
 
 /// The schema that added drafts (`data.drafts`). Its number lives only here (and in the
 /// fixture's file name), so it is simple to renumber.

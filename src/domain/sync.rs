@@ -25,6 +25,12 @@
 //! written, unreadable text that cannot be kept, words held after storage was cleared, and
 //! a locked tab's unsaved sealed words when another tab saves.
 //!
+//! Not modelled yet: the simulated storage here is one shared map, so a read always sees
+//! the last write. The browser's is not (tabs in different processes can both save before
+//! either sees the other's save): `ui::store` handles that with each save's lineage (see
+//! `domain::envelope`), and the driver must keep it; the model should gain per-tab views
+//! of storage that catch up late.
+//!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
 //! while that tab tells her it is not saving ([`Health`] other than `Saving`).

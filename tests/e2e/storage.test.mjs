@@ -222,6 +222,32 @@ test('another tab saved but its news has not arrived: a save never replaces word
   await context.close();
 });
 
+test('another tab saved over this tab\'s save without seeing it: this tab\'s words are kept and saved again', async () => {
+  // Two tabs in different browser processes can both save before either hears of the
+  // other: the browser passes local storage between processes later. Here the other
+  // tab's save follows from what was stored before this tab's save, not from it.
+  const context = await h.browser.newContext();
+  const page = await openSeeded(context, envelope(1, 'base'));
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('harbour') || '{}').schema ?? 1) > 1, null, { timeout: 3000 });
+  const before = await stored(page);
+  await page.fill('#notes', 'CANARY-mine');
+  await waitStored(page, 'CANARY-mine');
+  await page.evaluate((earlier) => {
+    const other = JSON.parse(earlier);
+    other.data.notes = 'CANARY-theirs';
+    other.lineage = [...(other.lineage || []), 'another-tab'];
+    const text = JSON.stringify(other);
+    localStorage.setItem('harbour', text);
+    // Its storage event, as this tab would get it (a page hears nothing of its own writes).
+    window.dispatchEvent(new StorageEvent('storage', { key: 'harbour', oldValue: null, newValue: text, storageArea: localStorage }));
+  }, before);
+  await page.getByText('You changed the same thing in another tab').waitFor();
+  assert.equal(await page.inputValue('#notes'), 'CANARY-mine', "this tab's words stay on screen");
+  await waitStored(page, 'CANARY-mine');
+  assert.ok((await recoveryCopies(page)).some((copy) => copy.includes('CANARY-theirs')), "the other tab's words are kept as a copy");
+  await context.close();
+});
+
 test('storage cleared while Harbour is open: she is told, and can save again', async () => {
   const context = await h.browser.newContext();
   const page = await openSeeded(context, null);

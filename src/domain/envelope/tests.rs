@@ -19,9 +19,11 @@ fn round_trips_at_latest() {
             snapshot,
             saved_at,
             migrated_from,
+            lineage,
         } => {
             assert_eq!(snapshot, sample());
             assert_eq!(saved_at, "2026-11-23T21:00:00.000Z");
+            assert!(lineage.is_empty(), "a copy has no lineage");
             assert_eq!(migrated_from, None);
         }
         other => panic!("expected Ready, got {other:?}"),
@@ -232,4 +234,51 @@ fn data_sealed_in_format_1_still_opens() {
         open_locked(&locked(text), &Key::from_bytes([8; 32])),
         Err(UnlockError::WrongPassphrase)
     );
+}
+
+#[test]
+fn a_save_carries_its_lineage_clear_or_sealed() {
+    let lineage = next_lineage(&["a".into(), "b".into()], "c".into());
+    assert_eq!(lineage, ["a", "b", "c"]);
+    let text = encode_saved(&sample(), "t", &lineage);
+    let Loaded::Ready { lineage: read, .. } = load(Some(&text)) else {
+        panic!("did not open");
+    };
+    assert_eq!(read, lineage);
+    let key = Key::from_bytes([9; 32]);
+    let kdf = new_kdf([4; SALT_LEN]);
+    let text = encode_sealed_saved(&sample(), "t", &lineage, &key, &kdf, [5; BOUND_IV_LEN]);
+    let Loaded::Locked(locked) = load(Some(&text)) else {
+        panic!("did not open sealed");
+    };
+    assert_eq!(locked.lineage, lineage);
+    assert_eq!(open_locked(&locked, &key).unwrap().snapshot, sample());
+}
+
+#[test]
+fn a_lineage_keeps_only_the_newest_ids() {
+    let long: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+    let lineage = next_lineage(&long, "new".into());
+    assert_eq!(lineage.len(), LINEAGE_LEN);
+    assert_eq!(lineage.last().map(String::as_str), Some("new"));
+    assert_eq!(lineage[LINEAGE_LEN - 2], "39");
+}
+
+#[test]
+fn a_lineage_of_the_wrong_shape_or_at_an_older_schema_is_refused_not_guessed() {
+    let text = encode_saved(&sample(), "t", &["a".into()]);
+    for bad in [
+        text.replace(r#""lineage":["a"]"#, r#""lineage":"a""#),
+        text.replace(r#""lineage":["a"]"#, r#""lineage":[1]"#),
+        text.replace(
+            &format!(r#""schema":{LATEST}"#),
+            &format!(r#""schema":{}"#, LINEAGE_SCHEMA - 1),
+        ),
+    ] {
+        assert_ne!(bad, text);
+        assert!(
+            matches!(load(Some(&bad)), Loaded::Unreadable { .. }),
+            "{bad}"
+        );
+    }
 }

@@ -33,8 +33,11 @@ pub struct Codec {
     pub load: fn(Option<&str>) -> Loaded,
     /// The stored text of a snapshot, in the clear.
     pub encode: fn(&Snapshot, &str) -> String,
-    /// The stored text of a snapshot, sealed under a key with fresh IVs.
-    pub encode_sealed: fn(&Snapshot, &str, &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String,
+    /// The stored text of a save, in the clear, with its lineage.
+    pub encode_saved: fn(&Snapshot, &str, &[String]) -> String,
+    /// The stored text of a save, with its lineage, sealed under a key with fresh IVs.
+    pub encode_sealed_saved:
+        fn(&Snapshot, &str, &[String], &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String,
     /// Opens sealed data with a key.
     pub open_locked: fn(&Locked, &Key) -> Result<Opened, UnlockError>,
     /// A kept copy's clear text, sealed as a file that opens with her passphrase (made
@@ -96,7 +99,8 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
     Ok(Codec {
         load: envelope::load,
         encode: envelope::encode,
-        encode_sealed: envelope::encode_sealed,
+        encode_saved: envelope::encode_saved,
+        encode_sealed_saved: envelope::encode_sealed_saved,
         open_locked: envelope::open_locked,
         seal_copy: backup::export,
         open_copy,

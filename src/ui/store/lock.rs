@@ -119,7 +119,8 @@ impl Store {
             .snapshot
             .with_untracked(|snap| self.encode_under_lock(codec, snap))
             .ok()
-            .flatten();
+            .flatten()
+            .map(|(text, _)| text);
         let locked = match sealed_text.as_deref().map(|t| (codec.load)(Some(t))) {
             Some(Loaded::Locked(locked)) => locked,
             // Sealing cannot fail with a held key; if it somehow did, keep her words open
@@ -179,10 +180,12 @@ impl Store {
                 .map(|raw| (codec.load)(Some(&raw)))
             {
                 Some(Loaded::Locked(l)) => l,
-                Some(Loaded::Ready { snapshot, .. }) => {
+                Some(Loaded::Ready {
+                    snapshot, lineage, ..
+                }) => {
                     // The lock was turned off in another tab.
                     let words = self.take_held();
-                    self.adopt_unlocked(snapshot.clone(), Lock::Off, false);
+                    self.adopt_unlocked(snapshot.clone(), lineage, Lock::Off, false);
                     (codec.after_unlock)(self, codec, None, words, snapshot);
                     return Ok(());
                 }
@@ -217,6 +220,7 @@ impl Store {
                 let words = self.take_held();
                 self.adopt_unlocked(
                     opened.snapshot.clone(),
+                    locked.lineage.clone(),
                     Lock::Unlocked { key, kdf },
                     unsaved,
                 );
@@ -243,7 +247,8 @@ impl Store {
             .flatten()
     }
 
-    fn adopt_unlocked(self, snapshot: Snapshot, lock: Lock, unsaved: bool) {
+    /// Opens the store on `snapshot`, as read with `lineage`.
+    fn adopt_unlocked(self, snapshot: Snapshot, lineage: Vec<String>, lock: Lock, unsaved: bool) {
         let state = match lock {
             Lock::Off => LockState::Off,
             _ => LockState::Unlocked,
@@ -256,6 +261,9 @@ impl Store {
             };
             s.force = unsaved;
             s.lock = lock;
+            s.synced = snapshot.clone();
+            s.lineage = lineage;
+            s.mine = None;
         });
         self.snapshot.set(snapshot);
         self.lock_state.set(state);

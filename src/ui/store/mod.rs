@@ -94,6 +94,15 @@ struct Sync {
     /// The stored text as this tab last read or wrote it. Storage holding anything else
     /// means another tab saved since, even if its storage event has not arrived yet.
     seen: Option<String>,
+    /// The lineage of `seen` (see `domain::envelope`): a save here follows from it.
+    lineage: Vec<String>,
+    /// The id of this tab's last save, until it takes in another tab's save.
+    mine: Option<String>,
+    /// Her data as this tab last read it from storage (at start, or another tab's save).
+    /// If another tab saved without seeing this tab's saves since (two browser processes
+    /// can both save before either hears of the other), those saves are this tab's
+    /// unsaved words again, changed from this.
+    synced: Snapshot,
     lock: Lock,
     /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
     /// unlocks here.
@@ -262,6 +271,9 @@ impl Store {
             s.force = false;
             s.lock = Lock::Off;
             s.seen = None;
+            s.lineage.clear();
+            s.mine = None;
+            s.synced = fresh.clone();
             s.waiting_copies.clear();
         });
         self.snapshot.set(fresh);

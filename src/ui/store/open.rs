@@ -46,6 +46,9 @@ pub(super) fn open() -> Store {
             force: false,
             lock: Lock::Off,
             seen: None,
+            lineage: Vec::new(),
+            mine: None,
+            synced: Snapshot::default(),
             waiting_copies: Vec::new(),
             owned: Vec::new(),
         }),
@@ -96,14 +99,17 @@ pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<Stri
     let mut expect_stored = false;
     let mut base = Snapshot::default();
     let mut lock = Lock::Off;
+    let mut lineage = Vec::new();
     let (snapshot, health) = match loaded {
         Loaded::Empty => (Snapshot::default(), Health::Saving),
         Loaded::Ready {
             snapshot,
             migrated_from,
+            lineage: read,
             ..
         } => {
             expect_stored = true;
+            lineage = read;
             if migrated_from.is_some() {
                 if let Some(raw) = &raw {
                     store.keep_copy_as(codec, BEFORE_MIGRATION_KEY, raw);
@@ -115,6 +121,7 @@ pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<Stri
         }
         Loaded::Locked(locked) => {
             expect_stored = true;
+            lineage = locked.lineage.clone();
             let snapshot = Snapshot {
                 public: locked.public.clone(),
                 ..Snapshot::default()
@@ -157,6 +164,9 @@ pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<Stri
         s.force = false;
         s.lock = lock;
         s.seen = raw;
+        s.lineage = lineage;
+        s.mine = None;
+        s.synced = snapshot.clone();
     });
     store.snapshot.set(snapshot);
     if locked {

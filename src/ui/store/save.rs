@@ -67,7 +67,9 @@ impl Store {
             .with_untracked(|snap| self.encode_under_lock(codec, snap))
             .map_err(StorageError::Failed);
         let result = text.and_then(|text| match text {
-            Some(text) => storage::write_raw(STORAGE_KEY, &text).map(|()| Some(text)),
+            Some((text, lineage)) => {
+                storage::write_raw(STORAGE_KEY, &text).map(|()| Some((text, lineage)))
+            }
             None => Ok(None),
         });
         let next = match result {
@@ -77,8 +79,10 @@ impl Store {
                     s.base = snap;
                     s.expect_stored = true;
                     s.force = false;
-                    if written.is_some() {
-                        s.seen = written;
+                    if let Some((text, lineage)) = written {
+                        s.seen = Some(text);
+                        s.mine = lineage.last().cloned();
+                        s.lineage = lineage;
                     }
                 });
                 self.ask_persistence_once();

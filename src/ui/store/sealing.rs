@@ -21,20 +21,28 @@ pub(super) struct Rewrite {
 }
 
 impl Store {
-    /// The stored text for `snap` under the current lock: clear, sealed, or `None` while
-    /// locked (nothing is written then).
+    /// A save of `snap` under the current lock: its stored text (clear, sealed, or `None`
+    /// while locked: nothing is written then) and its lineage, which follows from the text
+    /// this tab last read or wrote.
     pub(super) fn encode_under_lock(
         self,
         codec: Codec,
         snap: &Snapshot,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<Option<(String, Vec<String>)>, String> {
         let now = browser::now_iso();
+        let lineage = self
+            .sync
+            .with_value(|s| envelope::next_lineage(&s.lineage, save_id()));
         self.sync.with_value(|s| match &s.lock {
-            Lock::Off => Ok(Some((codec.encode)(snap, &now))),
-            Lock::Unlocked { key, kdf } => crypto::random_bytes()
-                .map(|ivs| Some((codec.encode_sealed)(snap, &now, key, kdf, ivs))),
+            Lock::Off => Ok(Some((codec.encode_saved)(snap, &now, &lineage))),
+            Lock::Unlocked { key, kdf } => crypto::random_bytes().map(|ivs| {
+                Some((codec.encode_sealed_saved)(
+                    snap, &now, &lineage, key, kdf, ivs,
+                ))
+            }),
             Lock::Locked { .. } => Ok(None),
         })
+        .map(|text| text.map(|text| (text, lineage)))
     }
 
     /// What she has now, for a download: (text, sealed). Sealed with her lock key while
@@ -167,6 +175,14 @@ pub(super) fn after_unlock(
     if held.is_some() {
         tabs::bring_back(store, held);
         tabs::merge_in(store, codec, theirs);
+    }
+}
+
+/// A fresh id for a save: random, or (if the browser has no randomness to give) the time.
+fn save_id() -> String {
+    match crypto::random_bytes::<8>() {
+        Ok(bytes) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        Err(_) => format!("t{}", browser::now_ms() as u64),
     }
 }
 

@@ -47,9 +47,24 @@ pub(super) fn adopt_external(store: Store) {
 
 /// Takes in `raw`, the stored text another tab saved.
 pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
-    store.sync.update_value(|s| s.seen = Some(raw.clone()));
+    let loaded = (codec.load)(Some(&raw));
+    let lineage = match &loaded {
+        Loaded::Ready { lineage, .. } => lineage.clone(),
+        Loaded::Locked(locked) => locked.lineage.clone(),
+        _ => Vec::new(),
+    };
+    store.sync.update_value(|s| {
+        s.seen = Some(raw.clone());
+        // This tab's last save is not in what replaced it: the other tab saved without
+        // seeing it. Its words are unsaved here again (changed from what this tab last
+        // read), so the merge below keeps them or keeps a copy, and they are saved again.
+        if s.mine.take().is_some_and(|id| !lineage.contains(&id)) {
+            s.base = s.synced.clone();
+        }
+        s.lineage = lineage;
+    });
     let raw = raw.as_str();
-    match (codec.load)(Some(raw)) {
+    match loaded {
         Loaded::Ready {
             snapshot: theirs, ..
         } => {
@@ -103,6 +118,7 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
                             public: public.clone(),
                             ..Snapshot::default()
                         };
+                        s.synced = s.base.clone();
                         s.force = false;
                     });
                     store.snapshot.set(Snapshot {
@@ -148,6 +164,7 @@ pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
     let base = store.sync.with_value(|s| s.base.clone());
     store.sync.update_value(|s| {
         s.base = theirs.clone();
+        s.synced = theirs.clone();
         s.expect_stored = true;
     });
     if store.health.get_untracked() == Health::Cleared {
