@@ -13,9 +13,14 @@ const appPage = new URL('index.html', scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, scope).href, { cache: 'reload' })))
-    )
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((path) => new Request(new URL(path, scope).href, { cache: 'reload' }))))
+      // "Delete everything" may have removed this worker while it was still copying the
+      // files: then the copy it just made must go too, or it would outlive the deletion.
+      .then(() => {
+        if (self.registration.installing !== self.serviceWorker) return caches.delete(CACHE).then(() => Promise.reject(new Error('removed while installing')));
+      })
   );
 });
 

@@ -144,6 +144,7 @@ pub fn DeleteEverything() -> impl IntoView {
             busy.set(false);
             confirming.set(false);
             go("/");
+            wipe::sweep_offline_copy().await;
         });
     };
     view! {
