@@ -25,6 +25,10 @@ use std::cell::OnceCell;
 use wasm_split_helpers::wasm_split;
 use wasm_split_helpers::SplitLoaderError;
 
+/// Seals a save: (snapshot, saved at, lineage, key, key parameters, fresh IVs) to text.
+pub type EncodeSealed =
+    fn(&Snapshot, &str, &[String], &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String;
+
 /// Everything that turns her data into stored text and back. Plain function pointers into
 /// the chunk: callable synchronously once it has loaded.
 #[derive(Clone, Copy)]
@@ -36,8 +40,7 @@ pub struct Codec {
     /// The stored text of a save, in the clear, with its lineage.
     pub encode_saved: fn(&Snapshot, &str, &[String]) -> String,
     /// The stored text of a save, with its lineage, sealed under a key with fresh IVs.
-    pub encode_sealed_saved:
-        fn(&Snapshot, &str, &[String], &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String,
+    pub encode_sealed_saved: EncodeSealed,
     /// Opens sealed data with a key.
     pub open_locked: fn(&Locked, &Key) -> Result<Opened, UnlockError>,
     /// A kept copy's clear text, sealed as a file that opens with her passphrase (made

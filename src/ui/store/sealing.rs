@@ -33,16 +33,17 @@ impl Store {
         let lineage = self
             .sync
             .with_value(|s| envelope::next_lineage(&s.lineage, save_id()));
-        self.sync.with_value(|s| match &s.lock {
-            Lock::Off => Ok(Some((codec.encode_saved)(snap, &now, &lineage))),
-            Lock::Unlocked { key, kdf } => crypto::random_bytes().map(|ivs| {
-                Some((codec.encode_sealed_saved)(
-                    snap, &now, &lineage, key, kdf, ivs,
-                ))
-            }),
-            Lock::Locked { .. } => Ok(None),
-        })
-        .map(|text| text.map(|text| (text, lineage)))
+        self.sync
+            .with_value(|s| match &s.lock {
+                Lock::Off => Ok(Some((codec.encode_saved)(snap, &now, &lineage))),
+                Lock::Unlocked { key, kdf } => crypto::random_bytes().map(|ivs| {
+                    Some((codec.encode_sealed_saved)(
+                        snap, &now, &lineage, key, kdf, ivs,
+                    ))
+                }),
+                Lock::Locked { .. } => Ok(None),
+            })
+            .map(|text| text.map(|text| (text, lineage)))
     }
 
     /// What she has now, for a download: (text, sealed). Sealed with her lock key while
