@@ -2,6 +2,8 @@
 //! she chooses and rewrites, the topics she works through, validation, what changed since
 //! a saved version, and a plain-text copy.
 
+pub use crate::domain::field::FieldError;
+
 use serde::{Deserialize, Serialize};
 
 /// Age bands, as the guidance in `content/children.toml` is written.
@@ -235,25 +237,14 @@ impl ChildPlanBody {
     }
 }
 
-/// A problem with one field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
 /// Longest text in one field.
 pub const MAX_TEXT: usize = 4_000;
 
 /// What must be fixed on a topic's page.
 pub fn validate_topic(plan: &ChildPlanBody, topic: Topic) -> Vec<FieldError> {
     let mut out = Vec::new();
-    let mut push = |field: &str, message: String| {
-        out.push(FieldError {
-            field: field.to_owned(),
-            message,
-        })
-    };
+    let mut push =
+        |field: &str, message: String| out.push(FieldError::new(field.to_owned(), message));
     match topic {
         Topic::About => {
             if plan.name.trim().is_empty() {

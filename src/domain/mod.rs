@@ -8,6 +8,7 @@ pub mod discreet;
 pub mod drafts;
 pub mod envelope;
 pub mod exit_shortcut;
+pub mod field;
 pub mod journey;
 pub mod letters;
 pub mod lookalike;

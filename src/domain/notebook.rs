@@ -2,6 +2,8 @@
 //! key dates (bail return, court, conferences), with search, "coming up" and calendar
 //! files.
 
+pub use crate::domain::field::FieldError;
+
 use crate::domain::plan::validate::is_date;
 use crate::domain::text::{self, Field};
 use serde::{Deserialize, Serialize};
@@ -82,20 +84,6 @@ pub struct KeyDate {
     pub notes: String,
 }
 
-/// A problem with one field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-fn err(field: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        message: message.to_owned(),
-    }
-}
-
 /// "HH:MM", 00:00 to 23:59.
 pub fn is_time(text: &str) -> bool {
     let Some((h, m)) = text.split_once(':') else {
@@ -114,12 +102,15 @@ pub const MAX_TEXT: usize = 10_000;
 pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
     let mut out = Vec::new();
     if e.date.is_empty() {
-        out.push(err("entry-date", "Enter the date"));
+        out.push(FieldError::new("entry-date", "Enter the date"));
     } else if !is_date(&e.date) {
-        out.push(err("entry-date", "The date must be a real date"));
+        out.push(FieldError::new(
+            "entry-date",
+            "The date must be a real date",
+        ));
     }
     if !e.time.is_empty() && !is_time(&e.time) {
-        out.push(err(
+        out.push(FieldError::new(
             "entry-time",
             "The time must be a real time, like 14:30",
         ));
@@ -129,7 +120,7 @@ pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
         .all(|t| t.trim().is_empty())
         && e.actions.iter().all(|a| a.what.trim().is_empty());
     if empty {
-        out.push(err(
+        out.push(FieldError::new(
             "entry-said",
             "Write who it was with, or what was said or agreed",
         ));
@@ -141,7 +132,7 @@ pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
         ("entry-organisation", &e.organisation),
     ] {
         if text.chars().count() > MAX_TEXT {
-            out.push(err(
+            out.push(FieldError::new(
                 field,
                 "This is too long: keep it under 10,000 characters",
             ));
@@ -149,10 +140,10 @@ pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
     }
     for (i, a) in e.actions.iter().enumerate() {
         if !a.by.is_empty() && !is_date(&a.by) {
-            out.push(FieldError {
-                field: format!("action-{}-by", a.id),
-                message: format!("Action {}: the date must be a real date", i + 1),
-            });
+            out.push(FieldError::new(
+                format!("action-{}-by", a.id),
+                format!("Action {}: the date must be a real date", i + 1),
+            ));
         }
     }
     out
@@ -162,21 +153,24 @@ pub fn validate_entry(e: &NoteEntry) -> Vec<FieldError> {
 pub fn validate_date(d: &KeyDate) -> Vec<FieldError> {
     let mut out = Vec::new();
     if d.date.is_empty() {
-        out.push(err("date-date", "Enter the date"));
+        out.push(FieldError::new("date-date", "Enter the date"));
     } else if !is_date(&d.date) {
-        out.push(err("date-date", "The date must be a real date"));
+        out.push(FieldError::new("date-date", "The date must be a real date"));
     }
     if !d.time.is_empty() && !is_time(&d.time) {
-        out.push(err("date-time", "The time must be a real time, like 10:00"));
+        out.push(FieldError::new(
+            "date-time",
+            "The time must be a real time, like 10:00",
+        ));
     }
     if d.kind.is_empty() && d.title.trim().is_empty() {
-        out.push(err(
+        out.push(FieldError::new(
             "date-kind",
             "Choose what the date is for, or give it a name",
         ));
     }
     if !d.kind.is_empty() && !DATE_KINDS.iter().any(|(id, _)| *id == d.kind) {
-        out.push(err("date-kind", "Choose what the date is for"));
+        out.push(FieldError::new("date-kind", "Choose what the date is for"));
     }
     for (field, text, kind) in [
         ("date-title", &d.title, Field::Line),
@@ -184,10 +178,10 @@ pub fn validate_date(d: &KeyDate) -> Vec<FieldError> {
         ("date-notes", &d.notes, Field::Notes),
     ] {
         if let Some(message) = text::problem(text, kind) {
-            out.push(err(field, message));
+            out.push(FieldError::new(field, message));
         }
         if text.chars().count() > MAX_TEXT {
-            out.push(err(
+            out.push(FieldError::new(
                 field,
                 "This is too long: keep it under 10,000 characters",
             ));

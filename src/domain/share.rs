@@ -2,6 +2,8 @@
 //! URL fragment (never sent to any server): versioned, compact, size-limited and checked
 //! for damage. Also the QR code for a link, as SVG.
 
+pub use crate::domain::field::FieldError;
+
 use crate::domain::phone::is_uk_phone;
 use crate::domain::text::{self, Field};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -37,13 +39,6 @@ pub const LIMITS: [(&str, usize); 5] = [
     ("note", 280),
 ];
 
-/// A problem with one field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 impl SharedService {
     fn fields(&self) -> [&String; 5] {
         [&self.name, &self.phone, &self.hours, &self.area, &self.note]
@@ -54,23 +49,20 @@ impl SharedService {
 pub fn validate(s: &SharedService) -> Vec<FieldError> {
     let mut out = Vec::new();
     if s.name.trim().is_empty() {
-        out.push(FieldError {
-            field: "name",
-            message: "Enter your organisation's name".into(),
-        });
+        out.push(FieldError::new("name", "Enter your organisation's name"));
     }
     if !s.phone.trim().is_empty() && !is_uk_phone(s.phone.trim()) {
-        out.push(FieldError {
-            field: "phone",
-            message: "Enter a UK phone number, like 0808 1000 900".into(),
-        });
+        out.push(FieldError::new(
+            "phone",
+            "Enter a UK phone number, like 0808 1000 900",
+        ));
     }
     for ((field, max), value) in LIMITS.iter().zip(s.fields()) {
         if value.chars().count() > *max {
-            out.push(FieldError {
-                field,
-                message: format!("This must be {max} characters or fewer"),
-            });
+            out.push(FieldError::new(
+                *field,
+                format!("This must be {max} characters or fewer"),
+            ));
         }
         let kind = if *field == "note" {
             Field::Notes
@@ -78,10 +70,7 @@ pub fn validate(s: &SharedService) -> Vec<FieldError> {
             Field::Line
         };
         if let Some(message) = text::problem(value, kind) {
-            out.push(FieldError {
-                field,
-                message: message.into(),
-            });
+            out.push(FieldError::new(*field, message));
         }
     }
     out
@@ -259,22 +248,19 @@ pub fn role_label(role: &str) -> &'static str {
 pub fn validate_contact(c: &Contact) -> Vec<FieldError> {
     let mut out = Vec::new();
     if c.name.trim().is_empty() && c.role.is_empty() {
-        out.push(FieldError {
-            field: "contact-name",
-            message: "Enter a name, or choose who they are".into(),
-        });
+        out.push(FieldError::new(
+            "contact-name",
+            "Enter a name, or choose who they are",
+        ));
     }
     if !c.role.is_empty() && !ROLES.iter().any(|(id, _)| *id == c.role) {
-        out.push(FieldError {
-            field: "contact-role",
-            message: "Choose who they are".into(),
-        });
+        out.push(FieldError::new("contact-role", "Choose who they are"));
     }
     if !c.phone.trim().is_empty() && !is_uk_phone(c.phone.trim()) {
-        out.push(FieldError {
-            field: "contact-phone",
-            message: "Enter a UK phone number, like 01632 960 001".into(),
-        });
+        out.push(FieldError::new(
+            "contact-phone",
+            "Enter a UK phone number, like 01632 960 001",
+        ));
     }
     let email = c.email.trim();
     if !email.is_empty()
@@ -283,20 +269,20 @@ pub fn validate_contact(c: &Contact) -> Vec<FieldError> {
             || email.starts_with('@')
             || email.ends_with('@'))
     {
-        out.push(FieldError {
-            field: "contact-email",
-            message: "Enter an email address, like name@example.org".into(),
-        });
+        out.push(FieldError::new(
+            "contact-email",
+            "Enter an email address, like name@example.org",
+        ));
     }
     for (field, value, max) in [
         ("contact-name", &c.name, 80),
         ("contact-notes", &c.notes, 2_000),
     ] {
         if value.chars().count() > max {
-            out.push(FieldError {
+            out.push(FieldError::new(
                 field,
-                message: format!("This must be {max} characters or fewer"),
-            });
+                format!("This must be {max} characters or fewer"),
+            ));
         }
     }
     for (field, value, kind) in [
@@ -306,10 +292,7 @@ pub fn validate_contact(c: &Contact) -> Vec<FieldError> {
         ("contact-notes", &c.notes, Field::Notes),
     ] {
         if let Some(message) = text::problem(value, kind) {
-            out.push(FieldError {
-                field,
-                message: message.into(),
-            });
+            out.push(FieldError::new(field, message));
         }
     }
     out

@@ -1,21 +1,9 @@
 //! What must be fixed in the safety plan, in plain English, field by field.
 
+pub use crate::domain::field::FieldError;
+
 use super::{PlanBody, STATUSES};
 use crate::domain::date::Date;
-
-/// A problem with one field: `field` is the id of the input it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-fn err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
-}
 
 /// Longest text Harbour takes in one field.
 pub const MAX_TEXT: usize = 4_000;
@@ -46,7 +34,7 @@ pub fn parse_age(text: &str) -> Result<u32, String> {
 
 fn long(field: &str, text: &str, out: &mut Vec<FieldError>) {
     if text.chars().count() > MAX_TEXT {
-        out.push(err(
+        out.push(FieldError::new(
             field,
             format!("This must be {MAX_TEXT} characters or fewer"),
         ));
@@ -57,13 +45,13 @@ fn long(field: &str, text: &str, out: &mut Vec<FieldError>) {
 pub fn start(plan: &PlanBody) -> Vec<FieldError> {
     let mut out = Vec::new();
     if plan.situation.is_empty() {
-        out.push(err(
+        out.push(FieldError::new(
             "situation",
             "Select the one that is closest to your situation now",
         ));
     }
     if plan.person.chars().count() > MAX_NAME {
-        out.push(err(
+        out.push(FieldError::new(
             "person",
             format!("The name must be {MAX_NAME} characters or fewer"),
         ));
@@ -79,12 +67,12 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
             for (i, a) in plan.household.adults.iter().enumerate() {
                 let n = i + 1;
                 if a.name.trim().is_empty() {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("adult-{}-name", a.id),
                         format!("Enter the name of adult {n}, or remove them"),
                     ));
                 } else if a.name.chars().count() > MAX_NAME {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("adult-{}-name", a.id),
                         format!("Adult {n}'s name must be {MAX_NAME} characters or fewer"),
                     ));
@@ -93,18 +81,18 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
             for (i, c) in plan.household.children.iter().enumerate() {
                 let n = i + 1;
                 if c.name.trim().is_empty() {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("child-{}-name", c.id),
                         format!("Enter child {n}'s first name or initials"),
                     ));
                 } else if c.name.chars().count() > MAX_NAME {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("child-{}-name", c.id),
                         format!("Child {n}'s name must be {MAX_NAME} characters or fewer"),
                     ));
                 }
                 if let Err(why) = parse_age(&c.age) {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("child-{}-age", c.id),
                         format!("Child {n}: {}", why.to_lowercase_first()),
                     ));
@@ -115,14 +103,20 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
         "where-things-stand" => {
             let s = &plan.standing;
             if !s.status.is_empty() && !STATUSES.iter().any(|(id, _)| *id == s.status) {
-                out.push(err("status", "Select where the police case stands"));
+                out.push(FieldError::new(
+                    "status",
+                    "Select where the police case stands",
+                ));
             }
             for (field, value, label) in [
                 ("bail-return", &s.bail_return, "bail return date"),
                 ("next-meeting", &s.next_meeting, "date of the next meeting"),
             ] {
                 if !value.is_empty() && !is_date(value) {
-                    out.push(err(field, format!("The {label} must be a real date")));
+                    out.push(FieldError::new(
+                        field,
+                        format!("The {label} must be a real date"),
+                    ));
                 }
             }
             long("conditions", &s.conditions, &mut out);
@@ -132,7 +126,7 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
         "contact" => {
             for (i, s) in plan.contact.supervisors.iter().enumerate() {
                 if s.name.trim().is_empty() {
-                    out.push(err(
+                    out.push(FieldError::new(
                         format!("supervisor-{}-name", s.id),
                         format!("Enter the name of supervisor {}, or remove them", i + 1),
                     ));
@@ -142,7 +136,10 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
         }
         "review" => {
             if !plan.review.date.is_empty() && !is_date(&plan.review.date) {
-                out.push(err("review-date", "The review date must be a real date"));
+                out.push(FieldError::new(
+                    "review-date",
+                    "The review date must be a real date",
+                ));
             }
             long("agreed-by", &plan.review.agreed_by, &mut out);
         }
@@ -156,7 +153,7 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
                 } else {
                     "the rule"
                 };
-                out.push(err(
+                out.push(FieldError::new(
                     format!("rule-{}", r.id),
                     format!("Rule {}: write {what}, or remove it", i + 1),
                 ));
@@ -176,7 +173,7 @@ pub fn before_marking(plan: &PlanBody, sections: &[&str]) -> Vec<FieldError> {
         out.extend(section(plan, id));
     }
     if plan.review.date.is_empty() {
-        out.push(err(
+        out.push(FieldError::new(
             "review-date",
             "Enter the date the plan will be reviewed",
         ));

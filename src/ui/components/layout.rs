@@ -85,25 +85,7 @@ fn listen_for_shortcut(store: Store, announcement: RwSignal<String>) {
 /// Leaves Harbour at once, in this tab and every other Harbour tab.
 pub fn quick_exit(store: Store) {
     crate::ui::store::broadcast(crate::ui::store::EXIT);
-    quick_exit_here(store);
-}
-
-/// Leaves Harbour in this tab: stops any reading aloud, hides the page at once, saves and locks (forgetting the
-/// key), empties the page, then replaces it in the history with the neutral page she chose.
-pub fn quick_exit_here(store: Store) {
-    // Silence first: the neutral site can take seconds to load while a voice carries on.
-    crate::adapters::speech::silence();
-    // Once is enough: a second leaving (another tab's message arriving now, say) would
-    // cancel the first navigation and start it again.
-    if browser::has_root_class("app-exiting") {
-        return;
-    }
-    browser::set_root_class("app-exiting", true);
-    let url = store.snapshot.with_untracked(|s| s.public.exit_url.clone());
-    store.save_now();
-    store.lock();
-    exit::blank_page();
-    browser::replace_location(&url);
+    store.leave();
 }
 
 /// The footer: safety, settings, and what Harbour is not. In discreet mode it names
