@@ -115,3 +115,26 @@ impl Kept<ShortFields> {
         )
     }
 }
+
+/// The "Clear this form" button, shown while `shown` (something is kept). `on_clear` empties
+/// the form and says so. `label` replaces the words (for example "Cancel" while changing a
+/// saved item); `context` is read by screen readers after them, to tell apart several such
+/// buttons on one page.
+#[component]
+pub fn ClearForm(
+    id: String,
+    #[prop(into)] shown: Signal<bool>,
+    on_clear: Callback<()>,
+    #[prop(optional, into)] label: Option<Signal<&'static str>>,
+    #[prop(optional)] context: Option<String>,
+) -> impl IntoView {
+    let label = label.unwrap_or_else(|| Signal::stored("Clear this form"));
+    view! {
+        <Show when=move || shown.get()>
+            <button type="button" id=id.clone() class="app-button app-button--secondary" on:click=move |_| on_clear.run(())>
+                {move || label.get()}
+                {context.clone().map(|c| view! { <span class="app-visually-hidden">{format!(": {c}")}</span> })}
+            </button>
+        </Show>
+    }
+}

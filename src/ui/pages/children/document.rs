@@ -8,7 +8,7 @@ use crate::domain::child_plan::{
 };
 use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::ui::components::form::{Radios, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
@@ -219,12 +219,11 @@ pub fn ChildDocument(id: String) -> impl IntoView {
                 <TextInput id="child-version-note".to_owned() label="Who with (optional)".to_owned() value=note on_input=Callback::new(move |v| form.update(|f| f.text = v))/>
                 <div class="app-button-group">
                     <button type="submit" id="save-child-version" class="app-button app-button--secondary">"Save this version"</button>
-                    <Show when=move || form.is_kept()>
-                        <button type="button" id="discard-child-version" class="app-button app-button--secondary" on:click=move |_| {
+                    <ClearForm id="discard-child-version".to_owned() shown=move || form.is_kept()
+                        on_clear=Callback::new(move |()| {
                             form.clear(blank());
                             status.set("Form cleared.".into());
-                        }>"Clear this form"</button>
-                    </Show>
+                        })/>
                 </div>
             </form>
         </div>

@@ -10,7 +10,7 @@ use crate::domain::letters::meetings::{
 };
 use crate::domain::nation::Nation;
 use crate::ui::components::form::{TextArea, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
@@ -163,12 +163,11 @@ fn MeetingCard(meeting: &'static Meeting) -> impl IntoView {
                 value=Signal::derive(move || form.with(|f| f.date.clone())) on_input=Callback::new(move |v| form.update(|f| f.date = v))/>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=add_note>"Add to my notebook"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
-                <Show when=move || form.is_kept()>
-                    <button type="button" id=format!("discard-decided-{mid}") class="app-button app-button--secondary" on:click=move |_| {
+                <ClearForm id=format!("discard-decided-{mid}") shown=move || form.is_kept() context=meeting.name.to_string()
+                    on_clear=Callback::new(move |()| {
                         form.clear(blank());
                         status.set("Cleared.".to_owned());
-                    }>"Clear this form"<span class="app-visually-hidden">{format!(": {}", meeting.name)}</span></button>
-                </Show>
+                    })/>
             </div>
             <p class="app-status" role="status">{move || status.get()}
                 {move || (status.get() == "Added to your notebook.").then(|| view! { " "<a href=href("/notebook")>"Open your notebook"</a> })}</p>

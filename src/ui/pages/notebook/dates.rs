@@ -7,7 +7,7 @@ use crate::domain::notebook::{
     date_kind_label, ics, ics_filename, upcoming_then_past, validate_date, KeyDate, DATE_KINDS,
 };
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::use_page_title;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -120,12 +120,11 @@ pub fn DatesPage() -> impl IntoView {
             <TextArea id="date-notes".to_owned() label="Notes (optional)".to_owned() value=notes on_input=set_notes error=error_for(errors, "date-notes".to_owned()) rows=2/>
             <div class="app-button-group">
                 <button type="submit" id="add-date" class="app-button">"Add date"</button>
-                <Show when=move || draft.is_kept()>
-                    <button type="button" id="discard-date" class="app-button app-button--secondary" on:click=move |_| {
+                <ClearForm id="discard-date".to_owned() shown=move || draft.is_kept()
+                    on_clear=Callback::new(move |()| {
                         draft.clear(blank());
                         status.set("Date cleared.".into());
-                    }>"Clear this form"</button>
-                </Show>
+                    })/>
             </div>
         </form>
         <Show when=move || !lists.get().1.is_empty()>

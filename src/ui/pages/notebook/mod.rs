@@ -11,7 +11,7 @@ use crate::domain::notebook::{
     entry_kind_label, search, validate_entry, Action, NoteEntry, ENTRY_KINDS,
 };
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::use_page_title;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -138,12 +138,12 @@ pub fn NotebookPage() -> impl IntoView {
                 </fieldset>
                 <div class="app-button-group">
                     <button type="submit" id="save-entry" class="app-button">{move || if editing().is_some() { "Save changes" } else { "Save entry" }}</button>
-                    <Show when=move || draft.is_kept()>
-                        <button type="button" id="discard-entry" class="app-button app-button--secondary" on:click=move |_| {
+                    <ClearForm id="discard-entry".to_owned() shown=move || draft.is_kept()
+                        label=Signal::derive(move || if editing().is_some() { "Cancel" } else { "Clear this form" })
+                        on_clear=Callback::new(move |()| {
                             status.set(if editing().is_some() { "Entry not changed." } else { "Entry cleared." }.into());
                             draft.clear(blank_entry());
-                        }>{move || if editing().is_some() { "Cancel" } else { "Clear this form" }}</button>
-                    </Show>
+                        })/>
                 </div>
             </form>
         </section>

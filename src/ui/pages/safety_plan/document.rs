@@ -8,7 +8,7 @@ use crate::content::{human_date, PLAN_SECTIONS};
 use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::domain::plan::{diff, text, validate, PlanBody, SafetyPlan};
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
@@ -235,12 +235,11 @@ pub fn PlanDocument() -> impl IntoView {
                 />
                 <div class="app-button-group">
                     <button type="submit" id="save-version" class="app-button app-button--secondary">"Save this version"</button>
-                    <Show when=move || form.is_kept()>
-                        <button type="button" id="discard-version" class="app-button app-button--secondary" on:click=move |_| {
+                    <ClearForm id="discard-version".to_owned() shown=move || form.is_kept()
+                        on_clear=Callback::new(move |()| {
                             form.clear(blank());
                             status.set("Form cleared.".into());
-                        }>"Clear this form"</button>
-                    </Show>
+                        })/>
                 </div>
             </form>
             <p><a href=href("/safety-plan/versions")>"See all versions and what changed"</a></p>

@@ -4,7 +4,7 @@ use crate::adapters::browser;
 use crate::domain::phone::tel_href;
 use crate::domain::share::{role_label, validate_contact, Contact, ROLES};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -139,13 +139,13 @@ pub fn ContactsPage() -> impl IntoView {
             <TextArea id="contact-notes".to_owned() label="Notes (optional)".to_owned() hint="For example their hours, or a reference number.".to_owned() value=notes on_input=set_notes error=error_for(errors, "contact-notes".to_owned()) rows=3/>
             <div class="app-button-group">
                 <button type="submit" class="app-button">{move || if editing().is_some() { "Save changes" } else { "Add contact" }}</button>
-                <Show when=move || draft.is_kept()>
-                    <button type="button" id="discard-contact" class="app-button app-button--secondary" on:click=move |_| {
+                <ClearForm id="discard-contact".to_owned() shown=move || draft.is_kept()
+                    label=Signal::derive(move || if editing().is_some() { "Cancel" } else { "Clear this form" })
+                    on_clear=Callback::new(move |()| {
                         status.set(if editing().is_some() { "Contact not changed." } else { "Contact cleared." }.into());
                         draft.clear(Contact::default());
                         checked.set(false);
-                    }>{move || if editing().is_some() { "Cancel" } else { "Clear this form" }}</button>
-                </Show>
+                    })/>
             </div>
         </form>
     }

@@ -6,7 +6,7 @@ use crate::content::SERVICES;
 use crate::domain::lookalike::{resembles, Listed};
 use crate::domain::share::{decode, link, qr_svg, validate, Contact, SharedService};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
-use crate::ui::components::kept::Kept;
+use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::{base, href};
 use crate::ui::store::use_store;
@@ -102,13 +102,12 @@ pub fn SharePage() -> impl IntoView {
             <TextArea id="share-note".to_owned() label="A short note (optional)".to_owned() hint="Up to 280 characters, for example who to ask for.".to_owned() value=note on_input=set_note error=error_for(errors, "share-note".to_owned()) rows=3/>
             <div class="app-button-group">
                 <button type="submit" class="app-button">"Make the link"</button>
-                <Show when=move || service.is_kept()>
-                    <button type="button" id="discard-link" class="app-button app-button--secondary" on:click=move |_| {
+                <ClearForm id="discard-link".to_owned() shown=move || service.is_kept()
+                    on_clear=Callback::new(move |()| {
                         service.clear(SharedService::default());
                         made.set(None);
                         errors.set(Vec::new());
-                    }>"Clear this form"</button>
-                </Show>
+                    })/>
             </div>
         </form>
         {move || made.get().map(|url| view! {
