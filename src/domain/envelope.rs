@@ -201,8 +201,14 @@ pub fn encode_saved(snapshot: &Snapshot, saved_at: &str, lineage: &[String]) -> 
 }
 
 /// The lineage of a new save that follows from `seen` (the lineage of the text this tab
-/// last read or wrote): `seen`'s newest ids, then `id`.
-pub fn next_lineage(seen: &[String], id: String) -> Vec<String> {
+/// last read or wrote): `seen`'s newest ids, then a fresh id, `random` in hex.
+pub fn next_lineage(seen: &[String], random: [u8; 8]) -> Vec<String> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let id = random
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect();
     let keep = seen.len().min(LINEAGE_LEN - 1);
     let mut lineage = seen[seen.len() - keep..].to_vec();
     lineage.push(id);

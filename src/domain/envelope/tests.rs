@@ -238,8 +238,8 @@ fn data_sealed_in_format_1_still_opens() {
 
 #[test]
 fn a_save_carries_its_lineage_clear_or_sealed() {
-    let lineage = next_lineage(&["a".into(), "b".into()], "c".into());
-    assert_eq!(lineage, ["a", "b", "c"]);
+    let lineage = next_lineage(&["a".into(), "b".into()], [0xab, 0, 1, 2, 3, 4, 5, 0xff]);
+    assert_eq!(lineage, ["a", "b", "ab000102030405ff"]);
     let text = encode_saved(&sample(), "t", &lineage);
     let Loaded::Ready { lineage: read, .. } = load(Some(&text)) else {
         panic!("did not open");
@@ -258,9 +258,9 @@ fn a_save_carries_its_lineage_clear_or_sealed() {
 #[test]
 fn a_lineage_keeps_only_the_newest_ids() {
     let long: Vec<String> = (0..40).map(|i| i.to_string()).collect();
-    let lineage = next_lineage(&long, "new".into());
+    let lineage = next_lineage(&long, [0; 8]);
     assert_eq!(lineage.len(), LINEAGE_LEN);
-    assert_eq!(lineage.last().map(String::as_str), Some("new"));
+    assert_eq!(lineage.last().map(String::as_str), Some("0000000000000000"));
     assert_eq!(lineage[LINEAGE_LEN - 2], "39");
 }
 

@@ -29,6 +29,10 @@ use wasm_split_helpers::SplitLoaderError;
 pub type EncodeSealed =
     fn(&Snapshot, &str, &[String], &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String;
 
+/// A save of a snapshot under the store's lock: its text and lineage, or `None` while locked.
+pub(super) type EncodeSave =
+    fn(Store, Codec, &Snapshot) -> Result<Option<(String, Vec<String>)>, String>;
+
 /// Everything that turns her data into stored text and back. Plain function pointers into
 /// the chunk: callable synchronously once it has loaded.
 #[derive(Clone, Copy)]
@@ -37,6 +41,8 @@ pub struct Codec {
     pub load: fn(Option<&str>) -> Loaded,
     /// The stored text of a snapshot, in the clear.
     pub encode: fn(&Snapshot, &str) -> String,
+    /// The lineage of a new save that follows from the given one, its id from random bytes.
+    pub next_lineage: fn(&[String], [u8; 8]) -> Vec<String>,
     /// The stored text of a save, in the clear, with its lineage.
     pub encode_saved: fn(&Snapshot, &str, &[String]) -> String,
     /// The stored text of a save, with its lineage, sealed under a key with fresh IVs.
@@ -60,6 +66,9 @@ pub struct Codec {
     /// After an unlock: keeps the copy from before an update, seals kept copies, and
     /// merges in words held while locked (`sealing::after_unlock`).
     pub(super) after_unlock: fn(Store, Codec, Option<String>, Option<Box<Held>>, Snapshot),
+    /// A save of her data under the current lock, with its lineage
+    /// (`Store::encode_under_lock`).
+    pub(super) encode_save: EncodeSave,
     /// What she has now, for a download (`Store::download_text`).
     pub(super) download_text: fn(Store, Codec) -> Option<(String, bool)>,
     /// Three-way merge of another tab's save.
@@ -102,6 +111,7 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
     Ok(Codec {
         load: envelope::load,
         encode: envelope::encode,
+        next_lineage: envelope::next_lineage,
         encode_saved: envelope::encode_saved,
         encode_sealed_saved: envelope::encode_sealed_saved,
         open_locked: envelope::open_locked,
@@ -111,6 +121,7 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
         apply_read: open::apply,
         adopt: tabs::adopt,
         after_unlock: sealing::after_unlock,
+        encode_save: Store::encode_under_lock,
         download_text: Store::download_text,
         merge: merge::merge::<Snapshot>,
         new_kdf: sealed::new_kdf,

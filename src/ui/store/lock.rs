@@ -117,7 +117,7 @@ impl Store {
         let unsaved = self.has_unsaved();
         let sealed_text = self
             .snapshot
-            .with_untracked(|snap| self.encode_under_lock(codec, snap))
+            .with_untracked(|snap| (codec.encode_save)(self, codec, snap))
             .ok()
             .flatten()
             .map(|(text, _)| text);

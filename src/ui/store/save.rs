@@ -64,7 +64,7 @@ impl Store {
         }
         let text = self
             .snapshot
-            .with_untracked(|snap| self.encode_under_lock(codec, snap))
+            .with_untracked(|snap| (codec.encode_save)(self, codec, snap))
             .map_err(StorageError::Failed);
         let result = text.and_then(|text| match text {
             Some((text, lineage)) => {

@@ -30,9 +30,12 @@ impl Store {
         snap: &Snapshot,
     ) -> Result<Option<(String, Vec<String>)>, String> {
         let now = browser::now_iso();
+        // A fresh id for this save: random, or (without randomness) the time.
+        let random = crypto::random_bytes::<8>()
+            .unwrap_or_else(|_| (browser::now_ms() as u64).to_le_bytes());
         let lineage = self
             .sync
-            .with_value(|s| envelope::next_lineage(&s.lineage, save_id()));
+            .with_value(|s| (codec.next_lineage)(&s.lineage, random));
         self.sync
             .with_value(|s| match &s.lock {
                 Lock::Off => Ok(Some((codec.encode_saved)(snap, &now, &lineage))),
@@ -176,14 +179,6 @@ pub(super) fn after_unlock(
     if held.is_some() {
         tabs::bring_back(store, held);
         tabs::merge_in(store, codec, theirs);
-    }
-}
-
-/// A fresh id for a save: random, or (if the browser has no randomness to give) the time.
-fn save_id() -> String {
-    match crypto::random_bytes::<8>() {
-        Ok(bytes) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
-        Err(_) => format!("t{}", browser::now_ms() as u64),
     }
 }
 
