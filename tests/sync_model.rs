@@ -16,7 +16,7 @@ use harbour::domain::sync::{
     Change, Command, Copy, Event, Health, LockState, Machine, Notice, Port, Read, WriteError,
 };
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError, TestError, TestRunner};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -821,6 +821,19 @@ fn run(initial: u8, actions: &[Action]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The generator's seed: fixed by default, so a run can be repeated exactly (and CI does not
+/// pass or fail by chance); `SYNC_SEED=random`, or a number, explores other cases.
+fn seed() -> RngSeed {
+    match std::env::var("SYNC_SEED").ok().as_deref() {
+        Some("random") => RngSeed::Random,
+        Some(n) => n.parse().map(RngSeed::Fixed).unwrap_or(RngSeed::Random),
+        None => RngSeed::Fixed(SEED),
+    }
+}
+
+/// The default seed.
+const SEED: u64 = 26;
+
 fn cases() -> u32 {
     std::env::var("SYNC_CASES")
         .ok()
@@ -836,6 +849,7 @@ fn no_word_she_typed_is_lost() {
         failure_persistence: None,
         // ChaCha (the default) dominates the run time in a debug build.
         rng_algorithm: RngAlgorithm::XorShift,
+        rng_seed: seed(),
         ..Config::default()
     });
     let strategy = (
@@ -846,7 +860,8 @@ fn no_word_she_typed_is_lost() {
     // Straight to the terminal: shown by plain `cargo test`, which captures println!.
     let _ = writeln!(
         std::io::stderr().lock(),
-        "sync model: {cases} generated cases of two or three tabs (SYNC_CASES=N for more): \
+        "sync model: {cases} generated cases of two or three tabs (SYNC_CASES=N for more, \
+         SYNC_SEED=random for others): \
          {} steps, {} conflict copies, {} unreadable copies, {} locked by another tab, \
          {} tabs crashed or closed, {} fault states shown",
         STEPS.load(Relaxed),
@@ -862,5 +877,39 @@ fn no_word_she_typed_is_lost() {
             panic!("a word was lost: {why}\ninitial {initial}, steps:\n{actions:#?}")
         }
         Err(e) => panic!("{e}"),
+    }
+}
+
+/// Found by a random-seed run on 2026-12-05, and not fixed in the machine yet: storage is
+/// cleared from outside while tab 1 holds a saved word and an unsaved one; tab 0, which
+/// never saw tab 1's save, turns the lock on and writes its own (empty) data; tab 1 is
+/// locked by it, holds its unsaved words against its last save, and on unlock merges them
+/// as if tab 0 had deleted the saved word, which is lost. The store (`ui::store`) keeps it:
+/// each save's lineage shows tab 0's save did not follow from tab 1's, so tab 1 treats its
+/// saved word as unsaved again. The machine needs the same lineage before the driver uses
+/// it (issue 16); run with `cargo test --test sync_model -- --ignored`.
+#[test]
+#[ignore = "known gap: domain::sync has no save lineage yet (see the comment)"]
+fn a_save_that_did_not_see_this_tabs_save_does_not_delete_its_words() {
+    let steps = [
+        (1, Step::Edit(0)),
+        (1, Step::Timer),
+        (1, Step::Edit(1)),
+        (0, Step::Fault(Fault::Cleared)),
+        (0, Step::LockOn),
+        (1, Step::LockOn),
+        (1, Step::Deliver(6)),
+        (1, Step::Unlock),
+    ];
+    let actions: Vec<Action> = steps
+        .into_iter()
+        .map(|(tab, step)| Action {
+            tab,
+            step,
+            crash: None,
+        })
+        .collect();
+    if let Err(why) = run(0, &actions) {
+        panic!("{why}");
     }
 }
