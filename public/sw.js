@@ -1,12 +1,13 @@
 // Harbour's service worker: makes every file of this build available offline after one
-// visit. scripts/post-build.mjs fills in the build id and the file list.
+// visit. tools/build fills in the build id and the file list.
 // Cache-first for everything of ours; navigations get the cached app page, so any route
 // opens offline. A new version installs in the background and waits until she chooses to
 // reload (the app shows "A new version of Harbour is ready").
 'use strict';
 
 const BUILD = 'HARBOUR_BUILD_ID';
-const PRECACHE = HARBOUR_PRECACHE;
+// Empty in a development build (`trunk serve`), which keeps nothing offline.
+const PRECACHE = [/* HARBOUR_PRECACHE */];
 const CACHE = 'harbour-' + BUILD;
 const scope = new URL(self.registration.scope);
 const appPage = new URL('index.html', scope).href;

@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/setup.sh"
 cd "$root"
-trunk build --release >/dev/null
+harbour-build release >/dev/null
 node scripts/bench.mjs
 echo
 echo "Autosave of a large plan (release wasm, headless Chromium, 40 runs):"

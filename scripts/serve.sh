@@ -5,5 +5,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/setup.sh"
 cd "$root"
-trunk build --release
+harbour-build release
 exec node scripts/static-server.mjs dist "${1:-8080}"

@@ -12,18 +12,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${HARBOUR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/harbour/tools}"
 mkdir -p "$tools"
 
+# Trunk is for development only (scripts/dev.sh installs it the first time it is run).
 trunk_version="0.21.14"
 # wasm-bindgen-cli at exactly the version in Cargo.lock.
 wbg_version="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$root/Cargo.lock")"
-# The split tool (tools/wasm-split) is keyed by a hash of its own source and lockfile.
-split_version="$(cd "$root/tools/wasm-split" && cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -c1-12)"
+# The release build (tools/build) is keyed by a hash of its own source and lockfile.
+build_version="$(cd "$root/tools/build" && cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -c1-12)"
 trunk_dir="$tools/trunk-$trunk_version"
 wbg_dir="$tools/wasm-bindgen-$wbg_version"
-split_dir="$tools/wasm-split-$split_version"
+build_dir="$tools/harbour-build-$build_version"
 
-# scripts/shim first: its wasm-bindgen splits the app into chunks before the real one runs.
-export HARBOUR_WASM_BINDGEN="$wbg_dir/bin/wasm-bindgen" HARBOUR_WASM_SPLIT="$split_dir/bin/harbour-wasm-split"
-export PATH="$root/scripts/shim:$trunk_dir/bin:$wbg_dir/bin:$split_dir/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$build_dir/bin:$trunk_dir/bin:$wbg_dir/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -34,13 +33,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Trunk 0.21.14 (0.22 needs a newer rustc than this machine has).
-if [ ! -x "$trunk_dir/bin/trunk" ]; then
-  say "installing Trunk $trunk_version into $trunk_dir (about 9 minutes, once per machine)"
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$trunk_version" --locked --root "$trunk_dir"
-fi
-
 # Without --locked: wasm-bindgen-cli's own lockfile pins a crate the registry no longer has.
 if [ ! -x "$wbg_dir/bin/wasm-bindgen" ]; then
   say "installing wasm-bindgen-cli $wbg_version into $wbg_dir (about 4 minutes, once per machine)"
@@ -48,13 +40,13 @@ if [ ! -x "$wbg_dir/bin/wasm-bindgen" ]; then
     cargo install wasm-bindgen-cli --version "=$wbg_version" --root "$wbg_dir"
 fi
 
-if [ ! -x "$split_dir/bin/harbour-wasm-split" ]; then
-  say "building the wasm split tool into $split_dir (about 1 minute, once per machine)"
-  cargo install --path "$root/tools/wasm-split" --locked --root "$split_dir" \
-    --target-dir "$tools/build/wasm-split"
+if [ ! -x "$build_dir/bin/harbour-build" ]; then
+  say "building the release build tool into $build_dir (about 1 minute, once per machine)"
+  cargo install --path "$root/tools/build" --locked --root "$build_dir" \
+    --target-dir "$tools/build/harbour-build"
 fi
 
-# npm tools: wasm-opt (binaryen), Playwright's driver, axe-core, Lighthouse.
+# npm tools: wasm-opt (binaryen), esbuild, Playwright's driver, axe-core, Lighthouse.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm tools"
   (cd "$root" && npm ci --no-audit --no-fund)
@@ -68,5 +60,5 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     || { sudo_if_needed apt-get update && sudo_if_needed apt-get install -y chromium chromium-driver; }
 fi
 
-# Trunk builds offline (cargo --offline), so fetch crates first.
+# Fetch crates first, so builds need no network.
 (cd "$root" && cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked)

@@ -98,7 +98,7 @@ test('what she saved is read by its own chunk; if that cannot load, nothing is w
   await banner.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Notebook' }).waitFor({ timeout: 10000 });
   await page.getByText('CANARY-CODEC she will call on Monday').waitFor();
-  assert.ok(requests.some((u) => /split_codec-[0-9a-f]+\.wasm$/.test(u)), 'the codec arrived as its own chunk');
+  assert.ok(requests.some((u) => /\/split_codec\.wasm$/.test(u)), 'the codec arrived as its own chunk');
   assert.equal(await page.title(), 'Notes');
   assert.equal(await stored(page), saved, 'reading changed nothing');
   await context.close();
