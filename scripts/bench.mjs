@@ -1,6 +1,6 @@
 // Harbour's figures (not tests): first-visit bytes, Lighthouse mobile scores, offline reopen
 // time. Prints a table; scripts/bench.sh adds the autosave timing from the wasm benchmark.
-// Usage: node scripts/bench.mjs   (after `trunk build --release`)
+// Usage: node scripts/bench.mjs   (after `harbour-build release`)
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -1,6 +1,7 @@
 //! Harbour's release build, top to bottom: the one program that turns the source into `dist/`.
 //!
-//! `harbour-build release`, run from the repository's root after `. scripts/setup.sh`:
+//! `harbour-build release [--public-url /harbour/]`, run from the repository's root after
+//! `. scripts/setup.sh` (the public URL, `/` unless given, is the path it is served under):
 //!  1. bundles the stylesheets into one (esbuild), named by its hash, with an integrity hash;
 //!  2. builds the app's wasm with cargo, with its lazy split points on (`--features split`);
 //!  3. splits that wasm into a small first-visit module and lazy chunks (the library
@@ -75,9 +76,15 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["release"] => release(root),
+        ["release"] => release(root, "/"),
+        ["release", "--public-url", base] if base.starts_with('/') && base.ends_with('/') => {
+            release(root, base)
+        }
         ["style"] => style(root).map(|_| ()),
-        _ => Err("usage: harbour-build release | style (run from the repository's root)".into()),
+        _ => Err(
+            "usage: harbour-build release [--public-url /path/] | style (from the repository's root)"
+                .into(),
+        ),
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,
@@ -88,7 +95,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn release(root: &Path) -> Result<()> {
+/// `base`: the path Harbour is served under, `/` or such as `/harbour/`.
+fn release(root: &Path, base: &str) -> Result<()> {
     let template = read_text(&root.join("index.html"))?;
     let stage = root.join(STAGE);
     remove_dir(&stage)?;
@@ -177,13 +185,13 @@ fn release(root: &Path) -> Result<()> {
         let tag = line.trim();
         let indent = &line[..line.len() - line.trim_start().len()];
         let out = if tag == "<base data-trunk-public-url>" {
-            format!(r#"{indent}<base href="/">"#)
+            format!(r#"{indent}<base href="{base}">"#)
         } else if tag.starts_with("<link data-trunk ") {
             match attribute(tag, "rel") {
                 Some("css") => {
                     linked_style = true;
                     format!(
-                        r#"{indent}<link rel="stylesheet" href="/{css_name}" integrity="{css_integrity}">"#
+                        r#"{indent}<link rel="stylesheet" href="{base}{css_name}" integrity="{css_integrity}">"#
                     )
                 }
                 Some("rust") => {
