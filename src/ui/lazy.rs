@@ -1,8 +1,9 @@
 //! Pages that load on demand: each area of Harbour is a separate wasm chunk, fetched the
 //! first time she opens it, so the first visit downloads only the shell (home, lock,
 //! storage). The service worker precaches every chunk, so all of it works offline after
-//! one visit. Without the build's split step (native builds, browser tests) these are
-//! plain calls.
+//! one visit. Without the `split` feature (native builds, browser tests, and `trunk serve`
+//! for development) these are plain calls: the split macro would otherwise leave the chunk
+//! loader's placeholder import in the wasm, and the page could not start.
 //!
 //! Every page here can change her data, so none is shown until the store codec (its own
 //! chunk, see `ui::store::codec`) has loaded too: a change is then always saved at once,
@@ -12,7 +13,20 @@ use crate::domain::route::Route;
 use crate::ui::pages;
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
+
+/// A page's chunk: awaited in the split build, where the split function is async.
+macro_rules! chunk {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let page = $call.await;
+        #[cfg(not(feature = "split"))]
+        let page = $call;
+        page
+    }};
+}
 
 /// The page for a lazy route, built once its chunk has loaded (grouped by area, so pages
 /// that share components share a chunk).
@@ -23,26 +37,26 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         | Route::GuideVersion(..)
         | Route::Glossary
         | Route::Search
-        | Route::Questions => guide_page(route).await,
-        Route::SafetyPlan(_) => safety_plan_page(route).await,
-        Route::Children(_) => children_page(route).await,
+        | Route::Questions => chunk!(guide_page(route)),
+        Route::SafetyPlan(_) => chunk!(safety_plan_page(route)),
+        Route::Children(_) => chunk!(children_page(route)),
         Route::Services | Route::Contacts | Route::Share | Route::AddService => {
-            services_page(route).await
+            chunk!(services_page(route))
         }
         // The journey shares the notebook's chunk: its own chunk made the first visit about
         // 1.6 KB (brotli) larger, from the split step's extra shared chunks and their stubs.
         Route::Notebook | Route::Dates | Route::Journey | Route::JourneySummary => {
-            notebook_page(route).await
+            chunk!(notebook_page(route))
         }
-        Route::Safety | Route::Settings => settings_page(route).await,
+        Route::Safety | Route::Settings => chunk!(settings_page(route)),
         Route::Letters | Route::Letter(_) | Route::Meetings | Route::Statement => {
-            letters_page(route).await
+            chunk!(letters_page(route))
         }
         Route::Home | Route::NotFound => Ok(().into_any()),
     }
 }
 
-#[wasm_split(guide, fallible)]
+#[cfg_attr(feature = "split", wasm_split(guide, fallible))]
 fn guide_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::GuidePage(slug) => view! { <pages::guide::GuideArticlePage slug/> }.into_any(),
@@ -56,7 +70,7 @@ fn guide_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-#[wasm_split(safety_plan, fallible)]
+#[cfg_attr(feature = "split", wasm_split(safety_plan, fallible))]
 fn safety_plan_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     let rest = match route {
         Route::SafetyPlan(rest) => rest,
@@ -65,7 +79,7 @@ fn safety_plan_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <pages::safety_plan::SafetyPlanPage rest/> }.into_any())
 }
 
-#[wasm_split(children, fallible)]
+#[cfg_attr(feature = "split", wasm_split(children, fallible))]
 fn children_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     let rest = match route {
         Route::Children(rest) => rest,
@@ -74,7 +88,7 @@ fn children_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <pages::children::ChildrenPage rest/> }.into_any())
 }
 
-#[wasm_split(services, fallible)]
+#[cfg_attr(feature = "split", wasm_split(services, fallible))]
 fn services_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Contacts => view! { <pages::services::ContactsPage/> }.into_any(),
@@ -84,7 +98,7 @@ fn services_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-#[wasm_split(notebook, fallible)]
+#[cfg_attr(feature = "split", wasm_split(notebook, fallible))]
 fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
@@ -94,7 +108,7 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-#[wasm_split(letters, fallible)]
+#[cfg_attr(feature = "split", wasm_split(letters, fallible))]
 fn letters_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Letter(kind) => view! { <pages::letters::LetterPage kind/> }.into_any(),
@@ -104,7 +118,7 @@ fn letters_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-#[wasm_split(settings, fallible)]
+#[cfg_attr(feature = "split", wasm_split(settings, fallible))]
 fn settings_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
         Route::Safety => view! { <pages::safety::SafetyPage/> }.into_any(),
