@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use harbour::domain::plan::{
-    Adult, ChosenRule, ContactArrangements, Household, HouseholdChild, PlanBody, Review,
-    SafetyPlan, SectionRules, Standing, Supervisor,
+    Adult, CaseStatus, ChosenRule, ContactArrangements, Household, HouseholdChild, LivesAtHome,
+    PlanBody, Review, SafetyPlan, SectionRules, Situation, Standing, Supervisor, SupervisorAgreed,
 };
 use harbour::ui::store::provide_store;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ fn large_plan(round: usize) -> SafetyPlan {
         "Supervised contact only, at my mother's house, agreed by the social worker. ".repeat(27);
     let f = || format!("{round} {}", &text[..1990]);
     let mut body = PlanBody {
-        situation: "at-home".into(),
+        situation: Situation::AtHome,
         person: f(),
         household: Household {
             adults: (0..2)
@@ -43,7 +43,7 @@ fn large_plan(round: usize) -> SafetyPlan {
             other_children: f(),
         },
         standing: Standing {
-            status: "bail".into(),
+            status: CaseStatus::Bail,
             conditions: f(),
             agreement: f(),
             orders: f(),
@@ -51,12 +51,12 @@ fn large_plan(round: usize) -> SafetyPlan {
             next_meeting: f(),
         },
         contact: ContactArrangements {
-            lives_at_home: "no".into(),
+            lives_at_home: LivesAtHome::No,
             supervisors: (0..2)
                 .map(|i| Supervisor {
                     id: format!("s{i}"),
                     name: f(),
-                    agreed: "yes".into(),
+                    agreed: SupervisorAgreed::Yes,
                 })
                 .collect(),
             overnight: f(),

@@ -4,6 +4,7 @@
 
 pub use crate::domain::field::FieldError;
 
+use crate::domain::choice::choice;
 use serde::{Deserialize, Serialize};
 
 /// Age bands, as the guidance in `content/children.toml` is written.
@@ -79,14 +80,24 @@ pub fn parse_age(text: &str) -> Result<u32, String> {
     }
 }
 
-/// What the child may already know or have seen.
-pub const KNOWS: &[(&str, &str)] = &[
-    ("search", "The police searching the home"),
-    ("arrest", "The arrest"),
-    ("moved-out", "Someone moving out"),
-    ("news", "Something in the news or online"),
-    ("not-sure", "I am not sure what they know"),
-];
+choice! {
+    /// Something the child may already know or have seen (she ticks any of them).
+    pub enum ChildKnows {
+        Search = "search" => "The police searching the home",
+        Arrest = "arrest" => "The arrest",
+        MovedOut = "moved-out" => "Someone moving out",
+        News = "news" => "Something in the news or online",
+        NotSure = "not-sure" => "I am not sure what they know",
+    }
+}
+
+choice! {
+    /// What happened to a version of a child's plan she saved.
+    pub enum ChildVersionKind {
+        Shared = "shared" => "I shared it with someone",
+        Agreed = "agreed" => "It was agreed",
+    }
+}
 
 /// One plan per child.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,8 +117,8 @@ pub struct ChildPlanBody {
     pub age: String,
     /// What the child calls the person arrested ("Dad", "Mark"): fills `{name}`.
     pub calls_him: String,
-    /// Ids from [`KNOWS`].
-    pub knows: Vec<String>,
+    /// What she ticked, in the order she ticked it.
+    pub knows: Vec<ChildKnows>,
     pub knows_more: String,
     pub vulnerable: String,
     pub phrases: Vec<ChosenText>,
@@ -150,8 +161,7 @@ pub struct PlannedAnswer {
 #[serde(deny_unknown_fields)]
 pub struct ChildPlanVersion {
     pub id: String,
-    /// "agreed" or "shared".
-    pub kind: String,
+    pub kind: ChildVersionKind,
     pub date: String,
     pub note: String,
     pub body: ChildPlanBody,
@@ -196,6 +206,23 @@ impl ChildPlanBody {
             "this child"
         } else {
             self.name.trim()
+        }
+    }
+
+    /// What the child may know, in words, in the order the list offers them.
+    pub fn knows_labels(&self) -> Vec<&'static str> {
+        ChildKnows::ALL
+            .iter()
+            .filter(|k| self.knows.contains(k))
+            .map(|k| k.label())
+            .collect()
+    }
+
+    /// Ticks or unticks one thing the child may know.
+    pub fn set_knows(&mut self, what: ChildKnows, on: bool) {
+        self.knows.retain(|k| *k != what);
+        if on {
+            self.knows.push(what);
         }
     }
 

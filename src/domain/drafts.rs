@@ -56,7 +56,11 @@ impl DraftKey {
 #[serde(deny_unknown_fields)]
 pub struct ShortDraft {
     pub id: DraftKey,
-    /// A choice in the form (the kind of version), or "".
+    /// A choice in the form, or "": the id of a
+    /// [`PlanVersionKind`](crate::domain::plan::PlanVersionKind) or a
+    /// [`ChildVersionKind`](crate::domain::child_plan::ChildVersionKind). Kept as the id,
+    /// as the radio gives it, because every short form shares this shape; the page turns it
+    /// into its kind when she saves.
     pub choice: String,
     /// A date in the form (YYYY-MM-DD), or "".
     pub date: String,
@@ -120,6 +124,7 @@ pub fn edit<T: Clone + PartialEq>(kept: Option<T>, blank: &T, f: impl FnOnce(&mu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::notebook::EntryKind;
 
     fn fields(text: &str) -> ShortFields {
         ShortFields {
@@ -150,7 +155,7 @@ mod tests {
     #[test]
     fn an_edit_keeps_a_changed_form_and_nothing_for_a_blank_one() {
         let blank = NoteEntry {
-            kind: "meeting".into(),
+            kind: EntryKind::Meeting,
             ..NoteEntry::default()
         };
         let kept = edit(None, &blank, |e| e.said = "She will write.".into());
@@ -158,7 +163,7 @@ mod tests {
             kept.as_ref().map(|e| e.said.as_str()),
             Some("She will write.")
         );
-        assert_eq!(kept.as_ref().map(|e| e.kind.as_str()), Some("meeting"));
+        assert_eq!(kept.as_ref().map(|e| e.kind.id()), Some("meeting"));
         // Typing on keeps the earlier fields.
         let kept = edit(kept, &blank, |e| e.who = "Ms A".into()).unwrap();
         assert_eq!(

@@ -7,7 +7,8 @@
 
 use crate::content::{Stage, JOURNEY};
 use crate::domain::nation::Nation;
-use crate::domain::notebook::KeyDate;
+use crate::domain::notebook::{DateKind, KeyDate};
+use crate::domain::plan::CaseStatus;
 use serde::{Deserialize, Serialize};
 
 /// What she marked on each track: "" (not marked), [`UNKNOWN`] ("I do not know"), or a
@@ -50,11 +51,11 @@ impl Track {
 
     /// The track a kind of key date belongs on, if any: bail and court dates on the police
     /// case; conferences, core groups and reviews of the safety plan with social care.
-    pub fn of_date_kind(kind: &str) -> Option<Track> {
+    pub fn of_date_kind(kind: DateKind) -> Option<Track> {
         match kind {
-            "bail-return" | "court" => Some(Track::Police),
-            "conference" | "core-group" | "plan-review" => Some(Track::Care),
-            _ => None,
+            DateKind::BailReturn | DateKind::Court => Some(Track::Police),
+            DateKind::Conference | DateKind::CoreGroup | DateKind::PlanReview => Some(Track::Care),
+            DateKind::Meeting | DateKind::ReplyDue | DateKind::Other | DateKind::NotChosen => None,
         }
     }
 }
@@ -133,20 +134,21 @@ pub fn now_and_next(
 
 /// The stage Harbour suggests for the police case from where things stand in her safety
 /// plan (she confirms it), if the plan says.
-pub fn suggested_police_stage(status: &str, nation: Option<Nation>) -> Option<&'static str> {
+pub fn suggested_police_stage(status: CaseStatus, nation: Option<Nation>) -> Option<&'static str> {
+    use CaseStatus::{Bail, Charged, Convicted, NotChosen, NotKnown, Rui};
     let nation = shown_nation(nation);
     let id = match (status, nation) {
-        ("not-known", _) => return Some(UNKNOWN),
-        ("bail" | "rui", Nation::Scotland) => "sc-liberation",
-        ("bail" | "rui", Nation::NorthernIreland) => "ni-bail",
-        ("bail" | "rui", _) => "ew-bail",
-        ("charged", Nation::Scotland) => "sc-court",
-        ("charged", Nation::NorthernIreland) => "ni-court",
-        ("charged", _) => "ew-court",
-        ("convicted", Nation::Scotland) => "sc-sentence",
-        ("convicted", Nation::NorthernIreland) => "ni-sentence",
-        ("convicted", _) => "ew-sentence",
-        _ => return None,
+        (NotKnown, _) => return Some(UNKNOWN),
+        (Bail | Rui, Nation::Scotland) => "sc-liberation",
+        (Bail | Rui, Nation::NorthernIreland) => "ni-bail",
+        (Bail | Rui, _) => "ew-bail",
+        (Charged, Nation::Scotland) => "sc-court",
+        (Charged, Nation::NorthernIreland) => "ni-court",
+        (Charged, _) => "ew-court",
+        (Convicted, Nation::Scotland) => "sc-sentence",
+        (Convicted, Nation::NorthernIreland) => "ni-sentence",
+        (Convicted, _) => "ew-sentence",
+        (NotChosen, _) => return None,
     };
     // Only a stage that exists for her nation.
     stages(Some(nation), Track::Police)
@@ -166,7 +168,7 @@ pub fn dates_on<'a>(
     let mut past: Vec<&KeyDate> = Vec::new();
     for d in dates
         .iter()
-        .filter(|d| Track::of_date_kind(&d.kind) == Some(track))
+        .filter(|d| Track::of_date_kind(d.kind) == Some(track))
     {
         if d.date.as_str() >= today {
             upcoming.push(d);
@@ -183,10 +185,10 @@ pub fn dates_on<'a>(
 mod tests {
     use super::*;
 
-    fn date(id: &str, kind: &str, on: &str) -> KeyDate {
+    fn date(id: &str, kind: DateKind, on: &str) -> KeyDate {
         KeyDate {
             id: id.into(),
-            kind: kind.into(),
+            kind,
             date: on.into(),
             ..KeyDate::default()
         }
@@ -257,11 +259,11 @@ mod tests {
     #[test]
     fn key_dates_go_on_their_track_and_the_soonest_is_next() {
         let dates = vec![
-            date("a", "conference", "2027-01-20"),
-            date("b", "bail-return", "2027-02-14"),
-            date("c", "core-group", "2027-01-05"),
-            date("d", "conference", "2026-11-01"),
-            date("e", "other", "2027-01-01"),
+            date("a", DateKind::Conference, "2027-01-20"),
+            date("b", DateKind::BailReturn, "2027-02-14"),
+            date("c", DateKind::CoreGroup, "2027-01-05"),
+            date("d", DateKind::Conference, "2026-11-01"),
+            date("e", DateKind::Other, "2027-01-01"),
         ];
         let (next, past) = dates_on(&dates, Track::Care, "2026-12-05");
         let ids: Vec<&str> = next.iter().map(|d| d.id.as_str()).collect();
@@ -273,16 +275,22 @@ mod tests {
 
     #[test]
     fn the_safety_plan_suggests_a_police_stage() {
-        assert_eq!(suggested_police_stage("bail", None), Some("ew-bail"));
         assert_eq!(
-            suggested_police_stage("bail", Some(Nation::Scotland)),
+            suggested_police_stage(CaseStatus::Bail, None),
+            Some("ew-bail")
+        );
+        assert_eq!(
+            suggested_police_stage(CaseStatus::Bail, Some(Nation::Scotland)),
             Some("sc-liberation")
         );
         assert_eq!(
-            suggested_police_stage("charged", Some(Nation::NorthernIreland)),
+            suggested_police_stage(CaseStatus::Charged, Some(Nation::NorthernIreland)),
             Some("ni-court")
         );
-        assert_eq!(suggested_police_stage("not-known", None), Some(UNKNOWN));
-        assert_eq!(suggested_police_stage("", None), None);
+        assert_eq!(
+            suggested_police_stage(CaseStatus::NotKnown, None),
+            Some(UNKNOWN)
+        );
+        assert_eq!(suggested_police_stage(CaseStatus::NotChosen, None), None);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod child_plan;
+pub mod choice;
 pub mod data;
 pub mod date;
 pub mod discreet;

@@ -4,43 +4,35 @@
 
 pub use crate::domain::field::FieldError;
 
+use crate::domain::choice::choice;
 use crate::domain::plan::validate::is_date;
 use crate::domain::text::{self, Field};
 use serde::{Deserialize, Serialize};
 
-/// Kinds of notebook entry.
-pub const ENTRY_KINDS: &[(&str, &str)] = &[
-    ("meeting", "Meeting"),
-    ("call", "Phone call"),
-    ("visit", "Home visit"),
-    ("letter", "Letter or email"),
-    ("other", "Something else"),
-];
-
-/// Kinds of key date.
-pub const DATE_KINDS: &[(&str, &str)] = &[
-    ("bail-return", "Bail return"),
-    ("court", "Court hearing"),
-    ("conference", "Child protection conference"),
-    ("core-group", "Core group meeting"),
-    ("plan-review", "Safety plan review"),
-    ("meeting", "Meeting"),
-    ("reply-due", "Reply due"),
-    ("other", "Something else"),
-];
-
-fn label(list: &[(&str, &'static str)], id: &str) -> &'static str {
-    list.iter().find(|(k, _)| *k == id).map_or("", |(_, l)| l)
+choice! {
+    /// A kind of notebook entry. The form starts at a meeting; an entry made without one
+    /// (`NoteEntry::default()`) is "not chosen", stored as "" as before, and has no label.
+    pub enum EntryKind: NotChosen => "" {
+        Meeting = "meeting" => "Meeting",
+        Call = "call" => "Phone call",
+        Visit = "visit" => "Home visit",
+        Letter = "letter" => "Letter or email",
+        Other = "other" => "Something else",
+    }
 }
 
-/// The label of an entry kind.
-pub fn entry_kind_label(id: &str) -> &'static str {
-    label(ENTRY_KINDS, id)
-}
-
-/// The label of a date kind.
-pub fn date_kind_label(id: &str) -> &'static str {
-    label(DATE_KINDS, id)
+choice! {
+    /// A kind of key date. "Not chosen" is allowed when she gives the date a name.
+    pub enum DateKind: NotChosen => "" {
+        BailReturn = "bail-return" => "Bail return",
+        Court = "court" => "Court hearing",
+        Conference = "conference" => "Child protection conference",
+        CoreGroup = "core-group" => "Core group meeting",
+        PlanReview = "plan-review" => "Safety plan review",
+        Meeting = "meeting" => "Meeting",
+        ReplyDue = "reply-due" => "Reply due",
+        Other = "other" => "Something else",
+    }
 }
 
 /// One thing that happened: a meeting, call, visit or letter.
@@ -48,7 +40,7 @@ pub fn date_kind_label(id: &str) -> &'static str {
 #[serde(deny_unknown_fields)]
 pub struct NoteEntry {
     pub id: String,
-    pub kind: String,
+    pub kind: EntryKind,
     /// YYYY-MM-DD.
     pub date: String,
     /// HH:MM or "".
@@ -76,7 +68,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct KeyDate {
     pub id: String,
-    pub kind: String,
+    pub kind: DateKind,
     pub title: String,
     pub date: String,
     pub time: String,
@@ -163,14 +155,11 @@ pub fn validate_date(d: &KeyDate) -> Vec<FieldError> {
             "The time must be a real time, like 10:00",
         ));
     }
-    if d.kind.is_empty() && d.title.trim().is_empty() {
+    if d.kind == DateKind::NotChosen && d.title.trim().is_empty() {
         out.push(FieldError::new(
             "date-kind",
             "Choose what the date is for, or give it a name",
         ));
-    }
-    if !d.kind.is_empty() && !DATE_KINDS.iter().any(|(id, _)| *id == d.kind) {
-        out.push(FieldError::new("date-kind", "Choose what the date is for"));
     }
     for (field, text, kind) in [
         ("date-title", &d.title, Field::Line),
@@ -198,14 +187,7 @@ pub fn timeline(entries: &[NoteEntry]) -> Vec<&NoteEntry> {
 }
 
 fn entry_text(e: &NoteEntry) -> String {
-    let mut text = [
-        entry_kind_label(&e.kind),
-        &e.who,
-        &e.organisation,
-        &e.said,
-        &e.agreed,
-    ]
-    .join(" ");
+    let mut text = [e.kind.label(), &e.who, &e.organisation, &e.said, &e.agreed].join(" ");
     for a in &e.actions {
         text.push(' ');
         text.push_str(&a.what);

@@ -4,6 +4,7 @@
 
 pub use crate::domain::field::FieldError;
 
+use crate::domain::choice::choice;
 use crate::domain::phone::is_uk_phone;
 use crate::domain::text::{self, Field};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -208,25 +209,29 @@ pub fn qr_svg(text: &str, label: &str) -> Result<String, String> {
     ))
 }
 
-/// Who a contact is to her.
-pub const ROLES: &[(&str, &str)] = &[
-    ("social-worker", "Social worker"),
-    ("duty-team", "Out-of-hours duty team"),
-    ("solicitor", "Solicitor"),
-    ("school-dsl", "School safeguarding lead"),
-    ("gp", "GP"),
-    ("offender-manager", "Offender manager"),
-    ("police", "Police officer"),
-    ("support-worker", "Support worker or service"),
-    ("other", "Someone else"),
-];
+choice! {
+    /// Who a contact is to her. Until she says, a contact is called "Contact". A support
+    /// worker's link carries no role (only the service's details): a contact added from one
+    /// is always a [`Role::SupportWorker`], so no role ever arrives from someone else.
+    pub enum Role: NotChosen => "Contact" {
+        SocialWorker = "social-worker" => "Social worker",
+        DutyTeam = "duty-team" => "Out-of-hours duty team",
+        Solicitor = "solicitor" => "Solicitor",
+        SchoolDsl = "school-dsl" => "School safeguarding lead",
+        Gp = "gp" => "GP",
+        OffenderManager = "offender-manager" => "Offender manager",
+        Police = "police" => "Police officer",
+        SupportWorker = "support-worker" => "Support worker or service",
+        Other = "other" => "Someone else",
+    }
+}
 
 /// One of her own contacts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: String,
-    pub role: String,
+    pub role: Role,
     pub name: String,
     pub phone: String,
     pub email: String,
@@ -236,25 +241,14 @@ pub struct Contact {
     pub from_link: bool,
 }
 
-/// The label for a role id.
-pub fn role_label(role: &str) -> &'static str {
-    ROLES
-        .iter()
-        .find(|(id, _)| *id == role)
-        .map_or("Contact", |(_, l)| l)
-}
-
 /// What must be fixed in a contact.
 pub fn validate_contact(c: &Contact) -> Vec<FieldError> {
     let mut out = Vec::new();
-    if c.name.trim().is_empty() && c.role.is_empty() {
+    if c.name.trim().is_empty() && c.role == Role::NotChosen {
         out.push(FieldError::new(
             "contact-name",
             "Enter a name, or choose who they are",
         ));
-    }
-    if !c.role.is_empty() && !ROLES.iter().any(|(id, _)| *id == c.role) {
-        out.push(FieldError::new("contact-role", "Choose who they are"));
     }
     if !c.phone.trim().is_empty() && !is_uk_phone(c.phone.trim()) {
         out.push(FieldError::new(
@@ -314,7 +308,7 @@ impl Contact {
             .collect();
         Contact {
             id,
-            role: "support-worker".into(),
+            role: Role::SupportWorker,
             name: s.name.trim().to_owned(),
             phone: s.phone.trim().to_owned(),
             email: String::new(),

@@ -2,9 +2,9 @@ use super::*;
 use crate::domain::data::AppData;
 use crate::domain::envelope::{document, encode};
 use crate::domain::migrate::LATEST;
-use crate::domain::notebook::{KeyDate, NoteEntry};
+use crate::domain::notebook::{DateKind, KeyDate, NoteEntry};
 use crate::domain::sealed::{new_kdf, SALT_LEN};
-use crate::domain::share::Contact;
+use crate::domain::share::{Contact, Role};
 use serde_json::json;
 
 fn snapshot() -> Snapshot {
@@ -181,25 +181,25 @@ fn imported_contacts_and_dates_pass_the_checks_typed_ones_do() {
     assert!(problems(&s).is_empty());
     s.data.contacts.push(Contact {
         id: "c1".into(),
-        role: "support-worker".into(),
+        role: Role::SupportWorker,
         name: "Safe name".into(),
         ..Default::default()
     });
     s.data.contacts.push(Contact {
         id: "c2".into(),
-        role: "support-worker".into(),
+        role: Role::SupportWorker,
         name: "\u{202E}ecilop".into(),
         ..Default::default()
     });
     s.data.dates.push(KeyDate {
         id: "d1".into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         date: "2026-02-30".into(),
         ..Default::default()
     });
     s.data.dates.push(KeyDate {
         id: "d2".into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         date: "2026-02-03".into(),
         place: "Court\u{200B}3".into(),
         ..Default::default()

@@ -186,11 +186,39 @@ proptest! {
         use crate::domain::envelope::{encode, load, Loaded};
         let mut body = ChildPlanBody { name, age, own_words: text.clone(), ..Default::default() };
         body.questions.push(PlannedAnswer { id: id.clone(), from: "1".into(), ask: text.clone(), answer: text });
-        let plan = ChildPlan { id, body: body.clone(), versions: vec![ChildPlanVersion { id: "v".into(), kind: "shared".into(), date: "2026-11-23".into(), note: String::new(), body }] };
+        let plan = ChildPlan { id, body: body.clone(), versions: vec![ChildPlanVersion { id: "v".into(), kind: ChildVersionKind::Shared, date: "2026-11-23".into(), note: String::new(), body }] };
         let snapshot = Snapshot { data: AppData { children: vec![plan.clone()], ..AppData::default() }, ..Snapshot::default() };
         match load(Some(&encode(&snapshot, "t"))) {
             Loaded::Ready { snapshot: back, .. } => prop_assert_eq!(&back.data.children[0], &plan),
             other => prop_assert!(false, "did not load: {:?}", other),
         }
     }
+}
+
+#[test]
+fn the_lists_she_picks_from_are_stored_as_before() {
+    use crate::domain::choice::tests::stored_as;
+    stored_as::<ChildKnows>(&["search", "arrest", "moved-out", "news", "not-sure"]);
+    stored_as::<ChildVersionKind>(&["shared", "agreed"]);
+}
+
+#[test]
+fn what_they_know_reads_in_the_order_offered() {
+    let mut body = ChildPlanBody::default();
+    body.set_knows(ChildKnows::News, true);
+    body.set_knows(ChildKnows::Search, true);
+    body.set_knows(ChildKnows::Arrest, true);
+    body.set_knows(ChildKnows::Arrest, false);
+    assert_eq!(body.knows, [ChildKnows::News, ChildKnows::Search]);
+    assert_eq!(
+        serde_json::to_string(&body.knows).unwrap(),
+        r#"["news","search"]"#
+    );
+    assert_eq!(
+        body.knows_labels(),
+        [
+            "The police searching the home",
+            "Something in the news or online"
+        ]
+    );
 }

@@ -1,6 +1,6 @@
 //! A child's plan in words: what changed since a saved version, and a plain-text copy.
 
-use super::{label, text_fields, ChildPlanBody, KNOWS};
+use super::{label, text_fields, ChildKnows, ChildPlanBody};
 
 /// What changed between two versions, in plain words.
 pub fn changes(old: &ChildPlanBody, new: &ChildPlanBody) -> Vec<String> {
@@ -18,11 +18,9 @@ pub fn changes(old: &ChildPlanBody, new: &ChildPlanBody) -> Vec<String> {
     field("Name", &old.name, &new.name);
     field("Age", &old.age, &new.age);
     field("What they call him", &old.calls_him, &new.calls_him);
-    field(
-        "What they know",
-        &old.knows.join(", "),
-        &new.knows.join(", "),
-    );
+    // What they know reads as the ids here, as it always has.
+    let ids = |knows: &[ChildKnows]| knows.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
+    field("What they know", &ids(&old.knows), &ids(&new.knows));
     field("School contact", &old.school_contact, &new.school_contact);
     for ((id, o), (_, n)) in text_fields(old).into_iter().zip(text_fields(new)) {
         field(label(id), o, n);
@@ -75,12 +73,10 @@ pub fn to_text(plan: &ChildPlanBody) -> String {
         line("Age group", band.label());
     }
     line("What they call him", &plan.calls_him);
-    let knows: Vec<&str> = KNOWS
-        .iter()
-        .filter(|(id, _)| plan.knows.iter().any(|k| k == id))
-        .map(|(_, l)| *l)
-        .collect();
-    line("What they know or may have seen", &knows.join(", "));
+    line(
+        "What they know or may have seen",
+        &plan.knows_labels().join(", "),
+    );
     for (id, value) in text_fields(plan) {
         line(label(id), value);
     }

@@ -6,7 +6,7 @@
 
 use super::{Entry, LettersData, MeetingPrep};
 use crate::domain::nation::Nation;
-use crate::domain::notebook::NoteEntry;
+use crate::domain::notebook::{EntryKind, NoteEntry};
 
 /// One kind of meeting, for one or more nations.
 #[derive(Debug, PartialEq, Eq)]
@@ -490,7 +490,7 @@ impl MeetingPrep {
 pub fn decision_entry(id: String, meeting: &Meeting, date: &str, decided: &str) -> NoteEntry {
     NoteEntry {
         id,
-        kind: "meeting".to_owned(),
+        kind: EntryKind::Meeting,
         date: date.to_owned(),
         who: meeting.name.to_owned(),
         agreed: decided.trim().to_owned(),
@@ -578,7 +578,7 @@ mod tests {
     fn a_decision_becomes_a_dated_notebook_meeting_entry() {
         let m = meeting("sc-cppm").unwrap();
         let e = decision_entry("n1".into(), m, "2026-12-05", "  A plan for 3 months. ");
-        assert_eq!(e.kind, "meeting");
+        assert_eq!(e.kind, EntryKind::Meeting);
         assert_eq!(e.date, "2026-12-05");
         assert_eq!(e.who, "Child Protection Planning Meeting");
         assert_eq!(e.agreed, "A plan for 3 months.");

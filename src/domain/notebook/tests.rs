@@ -3,7 +3,7 @@ use super::*;
 fn entry(id: &str, date: &str, time: &str, said: &str) -> NoteEntry {
     NoteEntry {
         id: id.into(),
-        kind: "meeting".into(),
+        kind: EntryKind::Meeting,
         date: date.into(),
         time: time.into(),
         said: said.into(),
@@ -62,7 +62,7 @@ fn the_timeline_is_newest_first_and_search_needs_every_word() {
 fn dates_coming_up() {
     let d = |id: &str, date: &str| KeyDate {
         id: id.into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         date: date.into(),
         ..Default::default()
     };
@@ -97,7 +97,7 @@ fn next_day_knows_months_and_leap_years() {
 fn calendar_files_follow_rfc_5545() {
     let date = KeyDate {
         id: "abc".into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         title: "".into(),
         date: "2028-02-29".into(),
         time: "".into(),
@@ -149,7 +149,7 @@ fn calendar_files_follow_rfc_5545() {
 fn folding_never_splits_a_character() {
     let date = KeyDate {
         id: "x".into(),
-        kind: "other".into(),
+        kind: DateKind::Other,
         title: "é".repeat(100),
         date: "2026-01-01".into(),
         ..Default::default()
@@ -177,10 +177,10 @@ fn calendar_files_say_nothing_of_what_the_date_is_for() {
         "key dates",
         "social",
     ];
-    for (kind, _) in DATE_KINDS {
+    for &kind in DateKind::ALL {
         let date = KeyDate {
             id: "x1".into(),
-            kind: (*kind).into(),
+            kind,
             date: "2027-01-05".into(),
             time: "10:00".into(),
             ..Default::default()
@@ -192,13 +192,13 @@ fn calendar_files_say_nothing_of_what_the_date_is_for() {
         )
         .to_lowercase();
         for word in words {
-            assert!(!text.contains(word), "{kind}: {word:?} in {text}");
+            assert!(!text.contains(word), "{kind:?}: {word:?} in {text}");
         }
         assert!(text.contains("summary:appointment\r\n"));
     }
     let named = KeyDate {
         id: "x2".into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         title: "Dentist".into(),
         date: "2027-01-05".into(),
         ..Default::default()
@@ -210,7 +210,7 @@ fn calendar_files_say_nothing_of_what_the_date_is_for() {
 fn typed_dates_are_checked_for_hidden_characters() {
     let mut date = KeyDate {
         id: "d".into(),
-        kind: "court".into(),
+        kind: DateKind::Court,
         date: "2027-01-05".into(),
         ..Default::default()
     };
@@ -220,6 +220,41 @@ fn typed_dates_are_checked_for_hidden_characters() {
     date.title = "Meeting".into();
     date.notes = "Bring 👩‍👧 photos\nand letters".into();
     assert!(validate_date(&date).is_empty(), "notes keep emoji joiners");
-    date.kind = "made-up".into();
+    date.kind = DateKind::NotChosen;
+    assert!(
+        validate_date(&date).is_empty(),
+        "a named date needs no kind"
+    );
+    date.title = String::new();
     assert_eq!(validate_date(&date)[0].field, "date-kind");
+}
+
+#[test]
+fn the_lists_she_picks_from_are_stored_as_before() {
+    use crate::domain::choice::tests::{not_chosen_is_empty, stored_as};
+    stored_as::<EntryKind>(&["meeting", "call", "visit", "letter", "other"]);
+    not_chosen_is_empty(EntryKind::NotChosen);
+    stored_as::<DateKind>(&[
+        "bail-return",
+        "court",
+        "conference",
+        "core-group",
+        "plan-review",
+        "meeting",
+        "reply-due",
+        "other",
+    ]);
+    not_chosen_is_empty(DateKind::NotChosen);
+    assert_eq!(EntryKind::Letter.label(), "Letter or email");
+    assert_eq!(DateKind::Conference.label(), "Child protection conference");
+}
+
+#[test]
+fn a_date_of_a_kind_no_list_has_is_refused() {
+    let json = r#"{"id":"d","kind":"made-up","title":"","date":"2027-01-05","time":"","place":"","notes":""}"#;
+    let why = serde_json::from_str::<KeyDate>(json).unwrap_err();
+    assert!(
+        why.to_string().contains("unknown variant `made-up`"),
+        "{why}"
+    );
 }

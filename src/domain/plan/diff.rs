@@ -1,6 +1,6 @@
 //! What changed between two versions of the plan, in plain words.
 
-use super::{PlanBody, STATUSES};
+use super::PlanBody;
 
 /// One change, for the "what changed since" list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +31,6 @@ fn text_field(place: &str, label: &str, old: &str, new: &str, out: &mut Vec<Chan
     out.push(change(place, what));
 }
 
-fn status_label(id: &str) -> &str {
-    STATUSES
-        .iter()
-        .find(|(s, _)| *s == id)
-        .map_or(id, |(_, l)| l)
-}
-
 /// Changes from `old` to `new`. `section_title` names a section id for the reader.
 pub fn changes(
     old: &PlanBody,
@@ -45,11 +38,12 @@ pub fn changes(
     section_title: impl Fn(&str) -> String,
 ) -> Vec<Change> {
     let mut out = Vec::new();
+    // The situation and "lives at home" read as their ids here, as they always have.
     text_field(
         "Your situation",
         "Situation",
-        &old.situation,
-        &new.situation,
+        old.situation.id(),
+        new.situation.id(),
         &mut out,
     );
     text_field(
@@ -115,8 +109,8 @@ pub fn changes(
     text_field(
         &standing,
         "Police case",
-        status_label(&old.standing.status),
-        status_label(&new.standing.status),
+        old.standing.status.label(),
+        new.standing.status.label(),
         &mut out,
     );
     text_field(
@@ -159,8 +153,8 @@ pub fn changes(
     text_field(
         &contact,
         "Lives at home",
-        &old.contact.lives_at_home,
-        &new.contact.lives_at_home,
+        old.contact.lives_at_home.id(),
+        new.contact.lives_at_home.id(),
         &mut out,
     );
     for s in &new.contact.supervisors {

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod text;
 pub mod validate;
 
+use crate::domain::choice::choice;
 use serde::{Deserialize, Serialize};
 
 /// What the plan calls the person arrested when she has not given a name.
@@ -18,12 +19,21 @@ pub struct SafetyPlan {
     pub versions: Vec<PlanVersion>,
 }
 
+choice! {
+    /// Her situation, chosen on the plan's first page. The words match the situations in
+    /// `content/safety-plan.toml`, which add a hint to each (a test checks they agree).
+    pub enum Situation: NotChosen => "" {
+        MovedOut = "moved-out" => "He has moved out",
+        AtHome = "at-home" => "He lives at home, with rules in place",
+        SupervisedElsewhere = "supervised-elsewhere" => "He sees the children only away from home",
+    }
+}
+
 /// Everything she writes in the plan (a version freezes a copy of this).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanBody {
-    /// "moved-out", "at-home", "supervised-elsewhere", or "" before she chooses.
-    pub situation: String,
+    pub situation: Situation,
     /// How the plan names the person arrested ("" = [`DEFAULT_PERSON`]).
     pub person: String,
     pub household: Household,
@@ -64,8 +74,7 @@ pub struct HouseholdChild {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Standing {
-    /// One of [`STATUSES`] or "".
-    pub status: String,
+    pub status: CaseStatus,
     pub conditions: String,
     pub agreement: String,
     pub orders: String,
@@ -75,20 +84,46 @@ pub struct Standing {
     pub next_meeting: String,
 }
 
-/// Where the police case stands.
-pub const STATUSES: &[(&str, &str)] = &[
-    ("bail", "On bail, with conditions"),
-    ("rui", "Released under investigation (no bail)"),
-    ("charged", "Charged, waiting for court"),
-    ("convicted", "Convicted or cautioned"),
-    ("not-known", "I do not know yet"),
-];
+choice! {
+    /// Where the police case stands.
+    pub enum CaseStatus: NotChosen => "" {
+        Bail = "bail" => "On bail, with conditions",
+        Rui = "rui" => "Released under investigation (no bail)",
+        Charged = "charged" => "Charged, waiting for court",
+        Convicted = "convicted" => "Convicted or cautioned",
+        NotKnown = "not-known" => "I do not know yet",
+    }
+}
+
+choice! {
+    /// Whether the person arrested lives at home.
+    pub enum LivesAtHome: NotAnswered => "" {
+        Yes = "yes" => "Yes",
+        No = "no" => "No",
+    }
+}
+
+choice! {
+    /// Whether children's social care has agreed a supervisor.
+    pub enum SupervisorAgreed: NotAnswered => "" {
+        Yes = "yes" => "Yes",
+        NotYet = "not-yet" => "Not yet",
+        No = "no" => "No",
+    }
+}
+
+choice! {
+    /// What happened to a version of the plan she marked.
+    pub enum PlanVersionKind {
+        Agreed = "agreed" => "It was agreed",
+        Sent = "sent" => "I sent it to someone",
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactArrangements {
-    /// "yes", "no" or "".
-    pub lives_at_home: String,
+    pub lives_at_home: LivesAtHome,
     pub supervisors: Vec<Supervisor>,
     pub overnight: String,
 }
@@ -98,8 +133,8 @@ pub struct ContactArrangements {
 pub struct Supervisor {
     pub id: String,
     pub name: String,
-    /// Whether children's social care has agreed them: "yes", "no", "not-yet" or "".
-    pub agreed: String,
+    /// Whether children's social care has agreed them.
+    pub agreed: SupervisorAgreed,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,8 +171,7 @@ pub struct ChosenRule {
 #[serde(deny_unknown_fields)]
 pub struct PlanVersion {
     pub id: String,
-    /// "agreed" or "sent".
-    pub kind: String,
+    pub kind: PlanVersionKind,
     /// YYYY-MM-DD.
     pub date: String,
     /// Who it was agreed with or sent to.
@@ -233,16 +267,16 @@ impl PlanBody {
 
     /// Sets her situation. The first time, ticks the suggested rules that usually apply
     /// there (each one editable). Later changes keep every rule she has.
-    pub fn choose_situation(&mut self, situation: &str, suggestions: &[Suggestion]) {
-        let first_time =
-            self.situation.is_empty() && self.sections.iter().all(|s| s.rules.is_empty());
-        self.situation = situation.to_owned();
+    pub fn choose_situation(&mut self, situation: Situation, suggestions: &[Suggestion]) {
+        let first_time = self.situation == Situation::NotChosen
+            && self.sections.iter().all(|s| s.rules.is_empty());
+        self.situation = situation;
         if !first_time {
             return;
         }
         for s in suggestions
             .iter()
-            .filter(|s| s.situations.contains(&situation))
+            .filter(|s| s.situations.contains(&situation.id()))
         {
             let text = fill(s.text, &self.person);
             let section = self.section_mut(s.section);
@@ -284,9 +318,10 @@ impl PlanBody {
                     || !self.household.adults.is_empty()
                     || !self.household.other_children.trim().is_empty()
             }
-            "where-things-stand" => !self.standing.status.is_empty(),
+            "where-things-stand" => self.standing.status != CaseStatus::NotChosen,
             "contact" => {
-                !self.contact.lives_at_home.is_empty() || !self.contact.supervisors.is_empty()
+                self.contact.lives_at_home != LivesAtHome::NotAnswered
+                    || !self.contact.supervisors.is_empty()
             }
             "review" => !self.review.date.is_empty(),
             _ => false,
@@ -296,8 +331,8 @@ impl PlanBody {
         }
         let needed = match section {
             "household" => !self.household.children.is_empty(),
-            "where-things-stand" => !self.standing.status.is_empty(),
-            "contact" => !self.contact.lives_at_home.is_empty(),
+            "where-things-stand" => self.standing.status != CaseStatus::NotChosen,
+            "contact" => self.contact.lives_at_home != LivesAtHome::NotAnswered,
             "review" => !self.review.date.is_empty(),
             _ => rules.is_some_and(|s| !s.rules.is_empty()),
         };
@@ -311,10 +346,10 @@ impl PlanBody {
 
 impl SafetyPlan {
     /// Freezes the plan as agreed or sent on `date`.
-    pub fn mark(&mut self, id: String, kind: &str, date: &str, note: &str) {
+    pub fn mark(&mut self, id: String, kind: PlanVersionKind, date: &str, note: &str) {
         self.versions.push(PlanVersion {
             id,
-            kind: kind.to_owned(),
+            kind,
             date: date.to_owned(),
             note: note.to_owned(),
             body: self.body.clone(),

@@ -32,7 +32,7 @@ fn plan() -> PlanBody {
         person: "Mark".into(),
         ..PlanBody::default()
     };
-    p.choose_situation("moved-out", SUGGESTIONS);
+    p.choose_situation(Situation::MovedOut, SUGGESTIONS);
     p
 }
 
@@ -55,8 +55,8 @@ fn choosing_a_situation_ticks_the_rules_that_usually_apply() {
 fn changing_situation_later_keeps_her_rules() {
     let mut p = plan();
     p.section_mut("contact").rules[0].text = "Mark sees them at his mum's, supervised.".into();
-    p.choose_situation("at-home", SUGGESTIONS);
-    assert_eq!(p.situation, "at-home");
+    p.choose_situation(Situation::AtHome, SUGGESTIONS);
+    assert_eq!(p.situation, Situation::AtHome);
     assert!(
         !p.has_suggestion("home", "home-bathroom"),
         "no new ticks after the first choice"
@@ -204,7 +204,12 @@ fn versions_freeze_a_copy_and_review_falls_due() {
         versions: vec![],
     };
     s.body.review.date = "2026-12-01".into();
-    s.mark("v1".into(), "agreed", "2026-11-23", "Social worker");
+    s.mark(
+        "v1".into(),
+        PlanVersionKind::Agreed,
+        "2026-11-23",
+        "Social worker",
+    );
     s.body.person = "M".into();
     assert_eq!(s.versions[0].body.person, "Mark");
     assert!(!s.review_due("2026-12-01"));
@@ -242,7 +247,7 @@ fn text() -> impl Strategy<Value = String> {
 
 prop_compose! {
     fn any_plan()(
-        situation in prop_oneof![Just(String::new()), Just("at-home".to_owned())],
+        situation in prop_oneof![Just(Situation::NotChosen), Just(Situation::AtHome)],
         person in text(),
         child in (text(), text(), text()),
         rule in (text(), text(), text()),
@@ -254,7 +259,7 @@ prop_compose! {
         body.sections.push(SectionRules { id: "home".into(), rules: vec![ChosenRule { id: rule.0, from: rule.1, text: rule.2 }], notes });
         body.review.date = date.clone();
         let mut plan = SafetyPlan { body, versions: vec![] };
-        plan.mark("v".into(), "sent", &date, "x");
+        plan.mark("v".into(), PlanVersionKind::Sent, &date, "x");
         plan
     }
 }
@@ -269,4 +274,46 @@ proptest! {
             other => prop_assert!(false, "did not load: {:?}", other),
         }
     }
+}
+
+#[test]
+fn the_lists_she_picks_from_are_stored_as_before() {
+    use crate::domain::choice::tests::{not_chosen_is_empty, stored_as};
+    stored_as::<Situation>(&["moved-out", "at-home", "supervised-elsewhere"]);
+    not_chosen_is_empty(Situation::NotChosen);
+    stored_as::<CaseStatus>(&["bail", "rui", "charged", "convicted", "not-known"]);
+    not_chosen_is_empty(CaseStatus::NotChosen);
+    stored_as::<LivesAtHome>(&["yes", "no"]);
+    not_chosen_is_empty(LivesAtHome::NotAnswered);
+    stored_as::<SupervisorAgreed>(&["yes", "not-yet", "no"]);
+    not_chosen_is_empty(SupervisorAgreed::NotAnswered);
+    stored_as::<PlanVersionKind>(&["agreed", "sent"]);
+    assert_eq!(
+        CaseStatus::Rui.label(),
+        "Released under investigation (no bail)"
+    );
+    assert_eq!(SupervisorAgreed::NotYet.label(), "Not yet");
+}
+
+#[test]
+fn a_plan_with_a_value_no_list_has_is_refused_whole() {
+    let mut json = serde_json::to_value(SafetyPlan::default()).unwrap();
+    json["body"]["standing"]["status"] = "on-remand".into();
+    let why = serde_json::from_value::<SafetyPlan>(json).unwrap_err();
+    assert!(
+        why.to_string().contains("unknown variant `on-remand`"),
+        "{why}"
+    );
+}
+
+/// The situations are offered from the enum, with each hint from the content: the two must
+/// name the same situations, in the same order, in the same words.
+#[test]
+fn the_content_describes_each_situation_in_the_same_words() {
+    let content: Vec<(&str, &str)> = crate::content::SITUATIONS
+        .iter()
+        .map(|s| (s.id, s.label))
+        .collect();
+    let domain: Vec<(&str, &str)> = Situation::ALL.iter().map(|s| (s.id(), s.label())).collect();
+    assert_eq!(domain, content);
 }

@@ -1,6 +1,6 @@
 //! The plan as plain text, to paste into an email.
 
-use super::{PlanBody, STATUSES};
+use super::{PlanBody, SupervisorAgreed};
 use std::fmt::Write;
 
 fn line(out: &mut String, label: &str, value: &str) {
@@ -59,11 +59,7 @@ pub fn to_text(
             }
             "where-things-stand" => {
                 let s = &plan.standing;
-                let status = STATUSES
-                    .iter()
-                    .find(|(k, _)| *k == s.status)
-                    .map_or("", |(_, l)| l);
-                line(&mut out, "Police case", status);
+                line(&mut out, "Police case", s.status.label());
                 line(&mut out, "Bail conditions", &s.conditions);
                 line(
                     &mut out,
@@ -75,22 +71,17 @@ pub fn to_text(
                 line(&mut out, "Next meeting", &s.next_meeting);
             }
             "contact" => {
-                let lives = match plan.contact.lives_at_home.as_str() {
-                    "yes" => "Yes",
-                    "no" => "No",
-                    _ => "",
-                };
                 line(
                     &mut out,
                     &format!("Does {} live at home", plan.person_name()),
-                    lives,
+                    plan.contact.lives_at_home.label(),
                 );
                 for s in &plan.contact.supervisors {
-                    let agreed = match s.agreed.as_str() {
-                        "yes" => "agreed by children's social care",
-                        "no" => "not agreed by children's social care",
-                        "not-yet" => "not yet agreed by children's social care",
-                        _ => "",
+                    let agreed = match s.agreed {
+                        SupervisorAgreed::Yes => "agreed by children's social care",
+                        SupervisorAgreed::No => "not agreed by children's social care",
+                        SupervisorAgreed::NotYet => "not yet agreed by children's social care",
+                        SupervisorAgreed::NotAnswered => "",
                     };
                     let _ = writeln!(
                         out,

@@ -2,7 +2,7 @@
 
 pub use crate::domain::field::FieldError;
 
-use super::{PlanBody, STATUSES};
+use super::{PlanBody, Situation};
 use crate::domain::date::Date;
 
 /// Longest text Harbour takes in one field.
@@ -44,7 +44,7 @@ fn long(field: &str, text: &str, out: &mut Vec<FieldError>) {
 /// Problems on the first page: her situation.
 pub fn start(plan: &PlanBody) -> Vec<FieldError> {
     let mut out = Vec::new();
-    if plan.situation.is_empty() {
+    if plan.situation == Situation::NotChosen {
         out.push(FieldError::new(
             "situation",
             "Select the one that is closest to your situation now",
@@ -101,13 +101,8 @@ pub fn section(plan: &PlanBody, id: &str) -> Vec<FieldError> {
             long("other-children", &plan.household.other_children, &mut out);
         }
         "where-things-stand" => {
+            // Where the case stands is a `CaseStatus`, so it cannot hold an unknown value.
             let s = &plan.standing;
-            if !s.status.is_empty() && !STATUSES.iter().any(|(id, _)| *id == s.status) {
-                out.push(FieldError::new(
-                    "status",
-                    "Select where the police case stands",
-                ));
-            }
             for (field, value, label) in [
                 ("bail-return", &s.bail_return, "bail return date"),
                 ("next-meeting", &s.next_meeting, "date of the next meeting"),

@@ -130,16 +130,21 @@ fn contacts() {
         validate_contact(&c)[0].message,
         "Enter a name, or choose who they are"
     );
-    c.role = "gp".into();
+    c.role = Role::Gp;
     c.phone = "123".into();
     c.email = "nope".into();
     let e = validate_contact(&c);
     assert_eq!(e.len(), 2);
     let from = Contact::from_shared("x".into(), &sample());
-    assert_eq!(from.role, "support-worker");
+    assert_eq!(from.role, Role::SupportWorker);
     assert!(from.notes.contains("Hours: Mon–Fri 9am–5pm"));
     assert!(validate_contact(&from).is_empty());
-    assert_eq!(role_label("gp"), "GP");
+    assert_eq!(Role::Gp.label(), "GP");
+    assert_eq!(
+        Role::NotChosen.label(),
+        "Contact",
+        "a contact before she says who"
+    );
 }
 
 proptest! {
@@ -195,7 +200,7 @@ fn a_link_with_a_direction_override_or_hidden_characters_is_refused_plainly() {
 fn typed_contacts_are_checked_for_hidden_characters_too() {
     let mut c = Contact {
         id: "1".into(),
-        role: "social-worker".into(),
+        role: Role::SocialWorker,
         name: "Ms A".into(),
         ..Default::default()
     };
@@ -207,4 +212,56 @@ fn typed_contacts_are_checked_for_hidden_characters_too() {
     assert!(validate_contact(&c)
         .iter()
         .any(|e| e.field == "contact-phone"));
+}
+
+#[test]
+fn roles_are_stored_as_before() {
+    use crate::domain::choice::tests::{not_chosen_is_empty, stored_as};
+    stored_as::<Role>(&[
+        "social-worker",
+        "duty-team",
+        "solicitor",
+        "school-dsl",
+        "gp",
+        "offender-manager",
+        "police",
+        "support-worker",
+        "other",
+    ]);
+    not_chosen_is_empty(Role::NotChosen);
+}
+
+#[test]
+fn a_link_carries_no_role_so_its_contact_is_a_support_worker() {
+    let fragment = encode(&sample());
+    let service = decode(&fragment).expect("a valid link");
+    let contact = Contact::from_shared("x".into(), &service);
+    assert_eq!(contact.role, Role::SupportWorker);
+    assert!(serde_json::to_string(&contact)
+        .unwrap()
+        .contains(r#""role":"support-worker""#));
+}
+
+/// A stored contact (or one in a backup, which opens through the same envelope) with a role
+/// Harbour does not know is refused whole, never half-read: the data stays as it is and is
+/// reported unreadable. Harbour never writes one: the schema gate refuses newer data.
+#[test]
+fn stored_data_with_an_unknown_role_is_unreadable_not_half_read() {
+    use crate::domain::data::Snapshot;
+    use crate::domain::envelope::{encode as store, load, Loaded};
+    let mut snapshot = Snapshot::default();
+    snapshot.data.contacts.push(Contact {
+        id: "1".into(),
+        role: Role::Gp,
+        name: "Dr B".into(),
+        ..Default::default()
+    });
+    let text = store(&snapshot, "t");
+    assert!(matches!(load(Some(&text)), Loaded::Ready { .. }));
+    let changed = text.replace(r#""role":"gp""#, r#""role":"astronaut""#);
+    assert_ne!(changed, text);
+    match load(Some(&changed)) {
+        Loaded::Unreadable { reason } => assert!(reason.contains("astronaut"), "{reason}"),
+        other => panic!("an unknown role must not load: {other:?}"),
+    }
 }

@@ -1,7 +1,16 @@
 //! Form pieces in the GOV.UK pattern: error summary, text inputs and areas with label, hint
 //! and error, radios. Values and handlers come in as props.
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
+
+/// A list's choices as [`Radios`] options: each choice's id (the radio's `value`) and label.
+pub fn choice_options<T: Choice>() -> Vec<(&'static str, String)> {
+    T::ALL
+        .iter()
+        .map(|c| (c.id(), c.label().to_owned()))
+        .collect()
+}
 
 /// Problems to fix, each linking to its field. Focus moves here when it appears.
 #[component]

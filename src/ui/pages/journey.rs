@@ -194,7 +194,7 @@ fn YourPlace(track: Track, nation: Option<Nation>) -> impl IntoView {
             if !s.data.journey.marked(track).is_empty() {
                 return None;
             }
-            suggested_police_stage(&s.data.plan.body.standing.status, nation)
+            suggested_police_stage(s.data.plan.body.standing.status, nation)
         })
     };
     let suggested_name = move || {

@@ -4,10 +4,10 @@
 use super::read_child;
 use crate::adapters::browser;
 use crate::domain::child_plan::{
-    changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, KNOWS,
+    changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, ChildVersionKind,
 };
 use crate::domain::drafts::{DraftKey, ShortFields};
-use crate::ui::components::form::{Radios, TextInput};
+use crate::ui::components::form::{choice_options, Radios, TextInput};
 use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
@@ -17,11 +17,7 @@ use leptos::prelude::*;
 /// One child's plan, laid out for reading and printing.
 #[component]
 fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) -> impl IntoView {
-    let knows: Vec<&str> = KNOWS
-        .iter()
-        .filter(|(id, _)| body.knows.iter().any(|k| k == id))
-        .map(|(_, l)| *l)
-        .collect();
+    let knows = body.knows_labels();
     let mut rows: Vec<(String, String)> = vec![
         (
             "Age".into(),
@@ -114,10 +110,9 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
 
 fn version_label(plan: &ChildPlan, today: &str) -> String {
     let last = plan.versions.last();
-    let kind = |k: &str| if k == "agreed" { "agreed" } else { "shared" };
     crate::ui::components::page::version_label(
         plan.versions.len(),
-        last.map(|v| (kind(&v.kind), v.date.as_str())),
+        last.map(|v| (v.kind.id(), v.date.as_str())),
         last.is_some_and(|v| v.body == plan.body),
         today,
     )
@@ -136,7 +131,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
     let status = RwSignal::new(String::new());
     // The version form, kept in her data (under this child) as she types.
     let blank = || ShortFields {
-        choice: "shared".to_owned(),
+        choice: ChildVersionKind::Shared.id().to_owned(),
         ..ShortFields::default()
     };
     let form = Kept::short(DraftKey::child_version(&id), blank());
@@ -161,6 +156,8 @@ pub fn ChildDocument(id: String) -> impl IntoView {
             let ShortFields {
                 choice: k, text: n, ..
             } = form.get_untracked();
+            // The kept choice is always a radio's value; the form starts at "shared".
+            let kind = ChildVersionKind::from_id(&k).unwrap_or(ChildVersionKind::Shared);
             let (v, date) = (browser::new_id(), browser::today());
             let id = id.clone();
             store.snapshot.update(|s| {
@@ -168,7 +165,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
                     let body = c.body.clone();
                     c.versions.push(ChildPlanVersion {
                         id: v,
-                        kind: k,
+                        kind,
                         date,
                         note: n,
                         body,
@@ -214,7 +211,7 @@ pub fn ChildDocument(id: String) -> impl IntoView {
             <h2 class="app-heading-m">"Save this version"</h2>
             <form on:submit=mark novalidate>
                 <Radios name="child-version-kind".to_owned() legend="What happened to this version?".to_owned()
-                    options=vec![("shared", "I shared it with someone".to_owned()), ("agreed", "It was agreed".to_owned())]
+                    options={choice_options::<ChildVersionKind>()}
                     value=kind on_change=Callback::new(move |v| form.update(|f| f.choice = v))/>
                 <TextInput id="child-version-note".to_owned() label="Who with (optional)".to_owned() value=note on_input=Callback::new(move |v| form.update(|f| f.text = v))/>
                 <div class="app-button-group">

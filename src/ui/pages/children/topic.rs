@@ -4,7 +4,7 @@
 use super::choices::{OwnQuestions, Phrases, SuggestedQuestions};
 use super::{edit_child, read_child};
 use crate::content::{Band, AFTERWARDS, BANDS, CHILD_GUIDANCE, SCHOOL};
-use crate::domain::child_plan::{fill, validate_topic, AgeBand, ChildPlanBody, Topic, KNOWS};
+use crate::domain::child_plan::{fill, validate_topic, AgeBand, ChildKnows, ChildPlanBody, Topic};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::components::sources::SourceList;
@@ -357,22 +357,19 @@ fn KnowsChoices(id: String) -> impl IntoView {
         <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend">"What do they already know, or may have seen? (optional)"</legend>
             <span class="app-hint">"Tick all that apply."</span>
-            {KNOWS.iter().map(|(key, label)| {
+            {ChildKnows::ALL.iter().map(|&what| {
                 let (read_id, write_id) = (id.clone(), id.clone());
-                let input_id = format!("knows-{key}");
+                let input_id = format!("knows-{}", what.id());
                 view! {
                     <div class="app-choice">
                         <input class="app-choice__input" type="checkbox" id=input_id.clone()
-                            prop:checked=move || read_child(store, &read_id, |c| c.body.knows.iter().any(|k| k == key)).unwrap_or(false)
+                            prop:checked=move || read_child(store, &read_id, |c| c.body.knows.contains(&what)).unwrap_or(false)
                             on:change:target=move |ev| {
                                 let on = ev.target().checked();
-                                edit_child(store, &write_id, |p| {
-                                    p.knows.retain(|k| k != key);
-                                    if on { p.knows.push((*key).to_owned()); }
-                                });
+                                edit_child(store, &write_id, |p| p.set_knows(what, on));
                             }
                         />
-                        <label class="app-choice__label" for=input_id>{*label}</label>
+                        <label class="app-choice__label" for=input_id>{what.label()}</label>
                     </div>
                 }
             }).collect_view()}

@@ -10,7 +10,7 @@ use crate::domain::letters::{
     build, ChildDetail, Draft, Input, Kind, Letter, Piece, DETAIL_FIELDS,
 };
 use crate::domain::nation::Nation;
-use crate::domain::notebook::KeyDate;
+use crate::domain::notebook::{DateKind, KeyDate};
 use crate::ui::components::form::{TextArea, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
@@ -93,7 +93,7 @@ fn sync_reply_date(store: Store, kind: Kind, due: Option<Date>) {
             Some(due) => {
                 let entry = KeyDate {
                     id: id.clone(),
-                    kind: "reply-due".into(),
+                    kind: DateKind::ReplyDue,
                     title: format!("Reply due: {}", kind.neutral_title().to_lowercase()),
                     date: due.iso(),
                     ..KeyDate::default()

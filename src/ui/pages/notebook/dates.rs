@@ -4,7 +4,7 @@
 use crate::adapters::browser;
 use crate::content::human_date;
 use crate::domain::notebook::{
-    date_kind_label, ics, ics_filename, upcoming_then_past, validate_date, KeyDate, DATE_KINDS,
+    ics, ics_filename, upcoming_then_past, validate_date, DateKind, KeyDate,
 };
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::kept::{ClearForm, Kept};
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 /// How a date reads in a list.
 pub fn describe(d: &KeyDate) -> String {
     let what = if d.title.trim().is_empty() {
-        date_kind_label(&d.kind).to_owned()
+        d.kind.label().to_owned()
     } else {
         d.title.trim().to_owned()
     };
@@ -56,7 +56,7 @@ pub fn DatesPage() -> impl IntoView {
     let store = use_store();
     let today = browser::today();
     let blank = || KeyDate {
-        kind: "bail-return".into(),
+        kind: DateKind::BailReturn,
         ..KeyDate::default()
     };
     // The date being added, kept in her data as she types.
@@ -109,8 +109,10 @@ pub fn DatesPage() -> impl IntoView {
         <form on:submit=add novalidate>
             <div class="app-form-group">
                 <label class="app-label" for="date-kind">"What is it?"</label>
-                <select class="app-select" id="date-kind" on:change:target=move |ev| { let v = ev.target().value(); draft.update(|d| d.kind = v) }>
-                    {DATE_KINDS.iter().map(|(id, label)| view! { <option value=*id selected=move || draft.with(|d| d.kind == *id)>{*label}</option> }).collect_view()}
+                <select class="app-select" id="date-kind" on:change:target=move |ev| {
+                    if let Some(kind) = DateKind::from_id(&ev.target().value()) { draft.update(|d| d.kind = kind) }
+                }>
+                    {DateKind::ALL.iter().map(|&kind| view! { <option value=kind.id() selected=move || draft.with(|d| d.kind == kind)>{kind.label()}</option> }).collect_view()}
                 </select>
             </div>
             <TextInput id="date-title".to_owned() label="A name for it (optional)".to_owned() value=title on_input=set_title error=error_for(errors, "date-title".to_owned())/>

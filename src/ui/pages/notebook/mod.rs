@@ -7,9 +7,7 @@ pub use dates::{describe, DatesPage};
 
 use crate::adapters::browser;
 use crate::content::human_date;
-use crate::domain::notebook::{
-    entry_kind_label, search, validate_entry, Action, NoteEntry, ENTRY_KINDS,
-};
+use crate::domain::notebook::{search, validate_entry, Action, EntryKind, NoteEntry};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::use_page_title;
@@ -33,7 +31,7 @@ fn field(
 
 fn blank_entry() -> NoteEntry {
     NoteEntry {
-        kind: "meeting".into(),
+        kind: EntryKind::Meeting,
         date: browser::today(),
         actions: vec![Action {
             id: browser::new_id(),
@@ -106,8 +104,10 @@ pub fn NotebookPage() -> impl IntoView {
             <form on:submit=save novalidate>
                 <div class="app-form-group">
                     <label class="app-label" for="entry-kind">"What was it?"</label>
-                    <select class="app-select" id="entry-kind" on:change:target=move |ev| { let v = ev.target().value(); draft.update(|e| e.kind = v) }>
-                        {ENTRY_KINDS.iter().map(|(id, label)| view! { <option value=*id selected=move || draft.with(|e| e.kind == *id)>{*label}</option> }).collect_view()}
+                    <select class="app-select" id="entry-kind" on:change:target=move |ev| {
+                        if let Some(kind) = EntryKind::from_id(&ev.target().value()) { draft.update(|e| e.kind = kind) }
+                    }>
+                        {EntryKind::ALL.iter().map(|&kind| view! { <option value=kind.id() selected=move || draft.with(|e| e.kind == kind)>{kind.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <TextInput id="entry-date".to_owned() label="Date".to_owned() kind="date" width="app-input--date" value=date on_input=set_date error=error_for(errors, "entry-date".to_owned())/>
@@ -163,7 +163,7 @@ pub fn NotebookPage() -> impl IntoView {
                     let when = format!("{}{}", human_date(&e.date), if e.time.is_empty() { String::new() } else { format!(" at {}", e.time) });
                     view! {
                         <li class="app-timeline__entry">
-                            <h3 class="app-heading-s">{format!("{}, {when}", entry_kind_label(&e.kind))}</h3>
+                            <h3 class="app-heading-s">{format!("{}, {when}", e.kind.label())}</h3>
                             {(!e.who.is_empty() || !e.organisation.is_empty()).then(|| view! {
                                 <p class="app-meta">{[e.who.clone(), e.organisation.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")}</p>
                             })}

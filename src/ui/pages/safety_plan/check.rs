@@ -1,8 +1,8 @@
 //! Check your answers: every answer in the plan, each with a link to change it.
 
-use super::{read, situation_label};
+use super::read;
 use crate::content::PLAN_SECTIONS;
-use crate::domain::plan::{PlanBody, STATUSES};
+use crate::domain::plan::{PlanBody, SupervisorAgreed};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
@@ -45,13 +45,7 @@ pub fn section_rows(p: &PlanBody, id: &str) -> Vec<(String, String)> {
             ),
         ],
         "where-things-stand" => vec![
-            (
-                "Police case".into(),
-                STATUSES
-                    .iter()
-                    .find(|(k, _)| *k == p.standing.status)
-                    .map_or(String::new(), |(_, l)| (*l).to_owned()),
-            ),
+            ("Police case".into(), p.standing.status.label().to_owned()),
             ("Bail conditions".into(), p.standing.conditions.clone()),
             (
                 "Agreement with children's social care".into(),
@@ -73,11 +67,7 @@ pub fn section_rows(p: &PlanBody, id: &str) -> Vec<(String, String)> {
         "contact" => vec![
             (
                 format!("Does {} live at home?", p.person_name()),
-                match p.contact.lives_at_home.as_str() {
-                    "yes" => "Yes".into(),
-                    "no" => "No".into(),
-                    _ => String::new(),
-                },
+                p.contact.lives_at_home.label().to_owned(),
             ),
             (
                 "Supervisors".into(),
@@ -86,11 +76,11 @@ pub fn section_rows(p: &PlanBody, id: &str) -> Vec<(String, String)> {
                         .supervisors
                         .iter()
                         .map(|s| {
-                            let agreed = match s.agreed.as_str() {
-                                "yes" => " (agreed by children's social care)",
-                                "not-yet" => " (not yet agreed)",
-                                "no" => " (not agreed)",
-                                _ => "",
+                            let agreed = match s.agreed {
+                                SupervisorAgreed::Yes => " (agreed by children's social care)",
+                                SupervisorAgreed::NotYet => " (not yet agreed)",
+                                SupervisorAgreed::No => " (not agreed)",
+                                SupervisorAgreed::NotAnswered => "",
                             };
                             format!("{}{agreed}", s.name.trim())
                         })
@@ -153,7 +143,7 @@ pub fn CheckAnswers() -> impl IntoView {
         <dl class="app-summary-list">
             <div class="app-summary-list__row">
                 <dt class="app-summary-list__key">"Your situation"</dt>
-                <dd class="app-summary-list__value">{move || situation_label(&read(store, |p| p.situation.clone()))}</dd>
+                <dd class="app-summary-list__value">{move || read(store, |p| p.situation.label())}</dd>
                 <dd class="app-summary-list__actions"><a href=href("/safety-plan/start")>"Change"<span class="app-visually-hidden">" your situation"</span></a></dd>
             </div>
         </dl>

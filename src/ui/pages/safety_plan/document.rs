@@ -2,12 +2,12 @@
 //! as agreed or sent, and the list of versions with what changed.
 
 use super::check::section_rows;
-use super::{read, section_title, situation_label};
+use super::{read, section_title};
 use crate::adapters::browser;
 use crate::content::{human_date, PLAN_SECTIONS};
 use crate::domain::drafts::{DraftKey, ShortFields};
-use crate::domain::plan::{diff, text, validate, PlanBody, SafetyPlan};
-use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
+use crate::domain::plan::{diff, text, validate, PlanBody, PlanVersionKind, SafetyPlan};
+use crate::ui::components::form::{choice_options, ErrorSummary, Radios, TextInput};
 use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
@@ -17,10 +17,9 @@ use leptos::prelude::*;
 
 fn version_label(plan: &SafetyPlan, today: &str) -> String {
     let last = plan.versions.last();
-    let kind = |k: &str| if k == "agreed" { "agreed" } else { "sent" };
     crate::ui::components::page::version_label(
         plan.versions.len(),
-        last.map(|v| (kind(&v.kind), v.date.as_str())),
+        last.map(|v| (v.kind.id(), v.date.as_str())),
         last.is_some_and(|v| v.body == plan.body),
         today,
     )
@@ -77,7 +76,7 @@ fn Document(
             <Show when=move || !children().is_empty()>
                 <p>"Children: " {children}</p>
             </Show>
-            <p>"Situation: " {move || situation_label(&body.with(|p| p.situation.clone()))}</p>
+            <p>"Situation: " {move || body.with(|p| p.situation.label())}</p>
             {sections}
             <div class="app-signatures">
                 <h2>"Signatures"</h2>
@@ -145,7 +144,7 @@ pub fn PlanDocument() -> impl IntoView {
     let status = RwSignal::new(String::new());
     // The version form, kept in her data as she types.
     let blank = || ShortFields {
-        choice: "agreed".to_owned(),
+        choice: PlanVersionKind::Agreed.id().to_owned(),
         ..ShortFields::default()
     };
     let form = Kept::short(DraftKey::plan_version(), blank());
@@ -155,12 +154,7 @@ pub fn PlanDocument() -> impl IntoView {
     let copy = move |_| {
         let text = read(store, |p| {
             let titles: Vec<(&str, &str)> = PLAN_SECTIONS.iter().map(|s| (s.id, s.title)).collect();
-            text::to_text(
-                p,
-                &titles,
-                situation_label(&p.situation),
-                &label.get_untracked(),
-            )
+            text::to_text(p, &titles, p.situation.label(), &label.get_untracked())
         });
         leptos::task::spawn_local(async move {
             status.set(match browser::copy_text(&text).await {
@@ -184,10 +178,12 @@ pub fn PlanDocument() -> impl IntoView {
             let ShortFields {
                 choice: k, text: n, ..
             } = form.get_untracked();
+            // The kept choice is always a radio's value; the form starts at "agreed".
+            let kind = PlanVersionKind::from_id(&k).unwrap_or(PlanVersionKind::Agreed);
             let id = browser::new_id();
             store
                 .snapshot
-                .update(|s| s.data.plan.mark(id, &k, &today, &n));
+                .update(|s| s.data.plan.mark(id, kind, &today, &n));
             form.clear(blank());
             status.set(format!(
                 "Saved as version {}.",
@@ -223,7 +219,7 @@ pub fn PlanDocument() -> impl IntoView {
                 <Radios
                     name="version-kind".to_owned()
                     legend="What happened to this version?".to_owned()
-                    options=vec![("agreed", "It was agreed".to_owned()), ("sent", "I sent it to someone".to_owned())]
+                    options={choice_options::<PlanVersionKind>()}
                     value=kind
                     on_change=Callback::new(move |v| form.update(|f| f.choice = v))
                 />
@@ -267,7 +263,10 @@ pub fn Versions() -> impl IntoView {
                 }
             }
             for (i, v) in plan.versions.iter().enumerate().rev() {
-                let kind = if v.kind == "agreed" { "Agreed" } else { "Sent" };
+                let kind = match v.kind {
+                    PlanVersionKind::Agreed => "Agreed",
+                    PlanVersionKind::Sent => "Sent",
+                };
                 let title = format!("Version {}: {kind} on {}", i + 1, human_date(&v.date));
                 let changes = match i.checked_sub(1).and_then(|j| plan.versions.get(j)) {
                     Some(prev) => diff::changes(&prev.body, &v.body, section_title),

@@ -7,7 +7,7 @@ mod questions;
 mod section;
 mod start;
 
-use crate::content::{PlanSection, PLAN_SECTIONS, SITUATIONS};
+use crate::content::{PlanSection, PLAN_SECTIONS};
 use crate::domain::plan::{PlanBody, Suggestion};
 use crate::ui::store::Store;
 use leptos::prelude::*;
@@ -33,14 +33,6 @@ pub fn section_title(id: &str) -> String {
         .iter()
         .find(|s| s.id == id)
         .map_or_else(|| id.to_owned(), |s| s.title.to_owned())
-}
-
-/// Her situation in words.
-pub fn situation_label(id: &str) -> &'static str {
-    SITUATIONS
-        .iter()
-        .find(|s| s.id == id)
-        .map_or("", |s| s.label)
 }
 
 /// Reads the plan.

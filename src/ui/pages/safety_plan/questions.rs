@@ -3,8 +3,10 @@
 
 use super::{edit, read};
 use crate::adapters::browser::new_id;
-use crate::domain::plan::{Adult, HouseholdChild, Supervisor, STATUSES};
-use crate::ui::components::form::{error_for, Radios, TextArea, TextInput};
+use crate::domain::plan::{
+    Adult, CaseStatus, HouseholdChild, LivesAtHome, Supervisor, SupervisorAgreed,
+};
+use crate::ui::components::form::{choice_options, error_for, Radios, TextArea, TextInput};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -148,9 +150,9 @@ pub fn StandingQuestions(errors: Errors) -> impl IntoView {
         <Radios
             name="status".to_owned()
             legend="Where does the police case stand?".to_owned()
-            options=STATUSES.iter().map(|(v, l)| (*v, (*l).to_owned())).collect()
-            value=Signal::derive(move || read(store, |p| p.standing.status.clone()))
-            on_change=Callback::new(move |v| edit(store, |p| p.standing.status = v))
+            options={choice_options::<CaseStatus>()}
+            value=Signal::derive(move || read(store, |p| p.standing.status.id().to_owned()))
+            on_change=Callback::new(move |v: String| if let Some(status) = CaseStatus::from_id(&v) { edit(store, |p| p.standing.status = status) })
             error=error_for(errors, "status".to_owned())
         />
         {field("conditions", "Bail conditions (optional)", Some("Write them as the police gave them, if you know them."), |s| &s.conditions, |s, v| s.conditions = v)}
@@ -178,9 +180,9 @@ pub fn ContactQuestions(errors: Errors) -> impl IntoView {
         <Radios
             name="lives-at-home".to_owned()
             legend=format!("Does {} live at home?", read(store, |p| p.person_name().to_owned()))
-            options=vec![("yes", "Yes".to_owned()), ("no", "No".to_owned())]
-            value=Signal::derive(move || read(store, |p| p.contact.lives_at_home.clone()))
-            on_change=Callback::new(move |v| edit(store, |p| p.contact.lives_at_home = v))
+            options={choice_options::<LivesAtHome>()}
+            value=Signal::derive(move || read(store, |p| p.contact.lives_at_home.id().to_owned()))
+            on_change=Callback::new(move |v: String| if let Some(lives) = LivesAtHome::from_id(&v) { edit(store, |p| p.contact.lives_at_home = lives) })
             error=error_for(errors, "lives-at-home".to_owned())
         />
         <h2 class="app-heading-m">"Who supervises contact"</h2>
@@ -200,9 +202,9 @@ pub fn ContactQuestions(errors: Errors) -> impl IntoView {
                         <Radios
                             name=format!("supervisor-{id}-agreed")
                             legend="Has children's social care agreed them?".to_owned()
-                            options=vec![("yes", "Yes".to_owned()), ("not-yet", "Not yet".to_owned()), ("no", "No".to_owned())]
-                            value=Signal::derive(move || read(store, |p| p.contact.supervisors.iter().find(|x| x.id == c).map(|x| x.agreed.clone()).unwrap_or_default()))
-                            on_change=Callback::new(move |v: String| { let d = d.clone(); edit(store, move |p| if let Some(x) = p.contact.supervisors.iter_mut().find(|x| x.id == d) { x.agreed = v; }) })
+                            options={choice_options::<SupervisorAgreed>()}
+                            value=Signal::derive(move || read(store, |p| p.contact.supervisors.iter().find(|x| x.id == c).map(|x| x.agreed.id().to_owned()).unwrap_or_default()))
+                            on_change=Callback::new(move |v: String| { let d = d.clone(); let Some(agreed) = SupervisorAgreed::from_id(&v) else { return }; edit(store, move |p| if let Some(x) = p.contact.supervisors.iter_mut().find(|x| x.id == d) { x.agreed = agreed; }) })
                         />
                         <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                             let e = e.clone();

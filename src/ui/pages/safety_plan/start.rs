@@ -1,9 +1,9 @@
 //! The plan's front page (its sections and how far each has got) and the first question:
 //! her situation, which ticks the rules that usually apply.
 
-use super::{edit, read, situation_label, suggestions};
+use super::{edit, read, suggestions};
 use crate::content::{PLAN_SECTIONS, SITUATIONS};
-use crate::domain::plan::{validate, Status};
+use crate::domain::plan::{validate, Situation, Status};
 use crate::ui::components::form::{ErrorSummary, Radios, TextInput};
 use crate::ui::components::page::{use_page_title, BackLink};
 use crate::ui::nav::{href, navigator};
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn Overview() -> impl IntoView {
     use_page_title(|| "Your household safety plan".to_owned());
     let store = use_store();
-    let started = move || read(store, |p| !p.situation.is_empty());
+    let started = move || read(store, |p| p.situation != Situation::NotChosen);
     view! {
         <h1 class="app-heading-l">"Your household safety plan"</h1>
         <p class="app-lead">"Children's social care may ask you for a written plan for keeping the children safe. Harbour helps you write one, in your own words, section by section."</p>
@@ -24,7 +24,7 @@ pub fn Overview() -> impl IntoView {
             fallback=|| view! { <a class="app-button" href=href("/safety-plan/start")>"Start your plan"</a> }
         >
             <p>
-                "Your situation: " <strong>{move || situation_label(&read(store, |p| p.situation.clone()))}</strong> " "
+                "Your situation: " <strong>{move || read(store, |p| p.situation.label())}</strong> " "
                 <a href=href("/safety-plan/start")>"Change"<span class="app-visually-hidden">" your situation"</span></a>
             </p>
             <h2 class="app-heading-m">"Sections"</h2>
@@ -56,17 +56,24 @@ pub fn SituationPage() -> impl IntoView {
     use_page_title(|| "Your situation".to_owned());
     let store = use_store();
     let errors = RwSignal::new(Vec::<(String, String)>::new());
-    let chosen = RwSignal::new(read(store, |p| p.situation.clone()));
+    let chosen = RwSignal::new(read(store, |p| p.situation));
     let go = navigator();
-    let options: Vec<(&'static str, String)> = SITUATIONS
+    // The content adds a hint to each situation (a content test checks ids and words agree).
+    let hint = |s: Situation| {
+        SITUATIONS
+            .iter()
+            .find(|c| c.id == s.id())
+            .map_or("", |c| c.hint)
+    };
+    let options: Vec<(&'static str, String)> = Situation::ALL
         .iter()
-        .map(|s| (s.id, format!("{} – {}", s.label, s.hint)))
+        .map(|&s| (s.id(), format!("{} – {}", s.label(), hint(s))))
         .collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let situation = chosen.get_untracked();
-        if !situation.is_empty() {
-            edit(store, |p| p.choose_situation(&situation, &suggestions()));
+        if situation != Situation::NotChosen {
+            edit(store, |p| p.choose_situation(situation, &suggestions()));
         }
         let found = read(store, validate::start);
         errors.set(found.into_iter().map(|e| (e.field, e.message)).collect());
@@ -84,8 +91,8 @@ pub fn SituationPage() -> impl IntoView {
                 heading=true
                 hint="This ticks the rules that usually fit. You can change every one, and change this answer later.".to_owned()
                 options=options
-                value=chosen
-                on_change=Callback::new(move |v| chosen.set(v))
+                value=Signal::derive(move || chosen.get().id().to_owned())
+                on_change=Callback::new(move |v: String| chosen.set(Situation::from_id(&v).unwrap_or_default()))
                 error=Signal::derive(move || errors.with(|e| e.iter().find(|(f, _)| f == "situation").map(|(_, m)| m.clone())))
             />
             <TextInput

@@ -2,7 +2,7 @@
 
 use crate::adapters::browser;
 use crate::domain::phone::tel_href;
-use crate::domain::share::{role_label, validate_contact, Contact, ROLES};
+use crate::domain::share::{validate_contact, Contact, Role};
 use crate::ui::components::form::{error_for, ErrorSummary, TextArea, TextInput};
 use crate::ui::components::kept::{ClearForm, Kept};
 use crate::ui::components::page::{use_page_title, BackLink};
@@ -91,8 +91,8 @@ pub fn ContactsPage() -> impl IntoView {
                 let (edit_contact, delete_id) = (c.clone(), c.id.clone());
                 view! {
                     <li class="app-item">
-                        <h2 class="app-heading-s">{if c.name.trim().is_empty() { role_label(&c.role).to_owned() } else { c.name.clone() }}</h2>
-                        <p class="app-meta">{role_label(&c.role)}</p>
+                        <h2 class="app-heading-s">{if c.name.trim().is_empty() { c.role.label().to_owned() } else { c.name.clone() }}</h2>
+                        <p class="app-meta">{c.role.label()}</p>
                         {c.from_link.then(|| view! { <FromLinkMark/> })}
                         {(!c.phone.is_empty()).then(|| view! { <p><a class="app-button" href=tel_href(&c.phone)>"Call " {c.phone.clone()}</a></p> })}
                         {(!c.email.is_empty()).then(|| view! { <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p> })}
@@ -118,9 +118,13 @@ pub fn ContactsPage() -> impl IntoView {
         <form on:submit=save novalidate>
             <div class="app-form-group">
                 <label class="app-label" for="contact-role">"Who are they?"</label>
-                <select class="app-select" id="contact-role" on:change:target=move |ev| { let v = ev.target().value(); draft.update(|c| c.role = v) }>
-                    <option value="" selected=move || draft.with(|c| c.role.is_empty())>"Choose"</option>
-                    {ROLES.iter().map(|(id, label)| view! { <option value=*id selected=move || draft.with(|c| c.role == *id)>{*label}</option> }).collect_view()}
+                <select class="app-select" id="contact-role" on:change:target=move |ev| {
+                    // "Choose" (value "") is "not chosen".
+                    let role = Role::from_id(&ev.target().value()).unwrap_or_default();
+                    draft.update(|c| c.role = role)
+                }>
+                    <option value="" selected=move || draft.with(|c| c.role == Role::NotChosen)>"Choose"</option>
+                    {Role::ALL.iter().map(|&role| view! { <option value=role.id() selected=move || draft.with(|c| c.role == role)>{role.label()}</option> }).collect_view()}
                 </select>
             </div>
             <TextInput id="contact-name".to_owned() label="Name".to_owned() value=name on_input=set_name error=error_for(errors, "contact-name".to_owned())/>

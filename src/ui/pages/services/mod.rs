@@ -12,7 +12,6 @@ use crate::adapters::browser;
 use crate::content::{self, Service, SERVICES};
 use crate::domain::nation::in_words;
 use crate::domain::phone::{sms_href, tel_href};
-use crate::domain::share::role_label;
 use crate::ui::components::page::use_page_title;
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
@@ -153,7 +152,7 @@ pub fn ServicesPage() -> impl IntoView {
             }>
                 <ul class="app-link-list">
                     {move || contacts().into_iter().map(|c| {
-                        let who = if c.name.trim().is_empty() { role_label(&c.role).to_owned() } else { format!("{} ({})", c.name.trim(), role_label(&c.role)) };
+                        let who = if c.name.trim().is_empty() { c.role.label().to_owned() } else { format!("{} ({})", c.name.trim(), c.role.label()) };
                         view! {
                             <li>
                                 {who} " "
