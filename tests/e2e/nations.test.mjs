@@ -150,6 +150,10 @@ test('her answer survives a reload, and changing it in settings changes the page
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nation');
   const radios = page.locator('#nation').getByRole('group', { name: 'Where do you live?' });
+  // The hint is the whole question's, so a screen reader reads it with the legend.
+  const description = await radios.evaluate((group) =>
+    (group.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
+  assert.equal(description, 'The law and the services are different in each part of the UK.');
   assert.equal(await radios.getByLabel('Scotland', { exact: true }).isChecked(), true);
   await radios.getByLabel('Wales', { exact: true }).check();
   await waitStored(page, '"nation":"wales"');

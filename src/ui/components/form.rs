@@ -166,8 +166,7 @@ pub fn Radios(
     heading: bool,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
+    let (messages, described) = hint_and_error(&name, hint, error);
     let radios = options
         .into_iter()
         .map(|(v, label)| {
@@ -195,12 +194,11 @@ pub fn Radios(
     };
     view! {
         <div class="app-form-group" class:app-form-group--error=move || error.get().is_some()>
-            <fieldset class="app-fieldset" id=name.clone() tabindex="-1">
+            // The hint and error belong to the whole question, so the fieldset points at
+            // them (as GOV.UK's radios do): a screen reader reads them with the legend.
+            <fieldset class="app-fieldset" id=name.clone() tabindex="-1" aria-describedby=described>
                 {legend_view}
-                {hint.map(|h| view! { <span class="app-hint" id=hint_id.clone()>{h}</span> })}
-                {move || error.get().map(|m| view! {
-                    <p class="app-error-message" id=error_id.clone()><span class="app-visually-hidden">"Error: "</span>{m}</p>
-                })}
+                {messages}
                 {radios}
             </fieldset>
         </div>
