@@ -166,6 +166,18 @@ fn changes_and_text() {
     );
     assert!(c.contains(&"Added phrase: “You did nothing wrong.”".to_owned()));
     assert!(changes(&new, &new).is_empty());
+    // What they know, in the words she ticked.
+    let mut knows = new.clone();
+    knows.set_knows(ChildKnows::Search, true);
+    knows.set_knows(ChildKnows::News, true);
+    assert!(
+        changes(&new, &knows).contains(
+            &"What they know: added “The police searching the home, Something in the news or online”"
+                .to_owned()
+        ),
+        "{:?}",
+        changes(&new, &knows)
+    );
     let t = to_text(&new);
     assert!(t.starts_with("TALKING TO J"));
     assert!(t.contains("Age group: Under 5"));

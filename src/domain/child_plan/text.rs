@@ -18,9 +18,15 @@ pub fn changes(old: &ChildPlanBody, new: &ChildPlanBody) -> Vec<String> {
     field("Name", &old.name, &new.name);
     field("Age", &old.age, &new.age);
     field("What they call him", &old.calls_him, &new.calls_him);
-    // What they know reads as the ids here, as it always has.
-    let ids = |knows: &[ChildKnows]| knows.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
-    field("What they know", &ids(&old.knows), &ids(&new.knows));
+    // In the words she ticked, not the ids they are stored as.
+    let words = |knows: &[ChildKnows]| {
+        knows
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field("What they know", &words(&old.knows), &words(&new.knows));
     field("School contact", &old.school_contact, &new.school_contact);
     for ((id, o), (_, n)) in text_fields(old).into_iter().zip(text_fields(new)) {
         field(label(id), o, n);

@@ -38,12 +38,12 @@ pub fn changes(
     section_title: impl Fn(&str) -> String,
 ) -> Vec<Change> {
     let mut out = Vec::new();
-    // The situation and "lives at home" read as their ids here, as they always have.
+    // Choices read as the words she picked (an unanswered one reads as nothing).
     text_field(
         "Your situation",
         "Situation",
-        old.situation.id(),
-        new.situation.id(),
+        old.situation.label(),
+        new.situation.label(),
         &mut out,
     );
     text_field(
@@ -153,8 +153,8 @@ pub fn changes(
     text_field(
         &contact,
         "Lives at home",
-        old.contact.lives_at_home.id(),
-        new.contact.lives_at_home.id(),
+        old.contact.lives_at_home.label(),
+        new.contact.lives_at_home.label(),
         &mut out,
     );
     for s in &new.contact.supervisors {

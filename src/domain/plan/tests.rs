@@ -198,6 +198,36 @@ fn the_diff_lists_what_changed() {
 }
 
 #[test]
+fn the_diff_names_her_choices_in_her_words() {
+    let old = plan();
+    let mut new = old.clone();
+    new.situation = Situation::SupervisedElsewhere;
+    new.contact.lives_at_home = LivesAtHome::No;
+    let text: Vec<String> = changes(&old, &new, |id| id.to_owned())
+        .iter()
+        .map(|c| format!("{}: {}", c.place, c.what))
+        .collect();
+    assert!(
+        text.contains(&format!(
+            "Your situation: Situation: changed from “{}” to “He sees the children only away from home”",
+            old.situation.label()
+        )),
+        "{text:#?}"
+    );
+    assert!(
+        text.contains(&"contact: Lives at home: added “No”".to_owned())
+            || text
+                .iter()
+                .any(|t| t.starts_with("contact: Lives at home:") && t.ends_with("“No”")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().all(|t| !t.contains("supervised-elsewhere")),
+        "{text:#?}"
+    );
+}
+
+#[test]
 fn versions_freeze_a_copy_and_review_falls_due() {
     let mut s = SafetyPlan {
         body: plan(),
