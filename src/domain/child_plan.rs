@@ -167,6 +167,20 @@ pub struct ChildPlanVersion {
     pub body: ChildPlanBody,
 }
 
+impl crate::domain::versions::SavedVersion for ChildPlanVersion {
+    type Body = ChildPlanBody;
+    fn how(&self) -> &'static str {
+        // The stored ids are the words the line uses.
+        self.kind.id()
+    }
+    fn date(&self) -> &str {
+        &self.date
+    }
+    fn body(&self) -> &ChildPlanBody {
+        &self.body
+    }
+}
+
 /// Stands in for `{name}` until she says what the child calls him.
 pub const NAME_PLACEHOLDER: &str = "[his name]";
 

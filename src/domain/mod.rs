@@ -26,3 +26,4 @@ pub mod sealed;
 pub mod share;
 pub mod sync;
 pub mod text;
+pub mod versions;

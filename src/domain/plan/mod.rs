@@ -179,6 +179,20 @@ pub struct PlanVersion {
     pub body: PlanBody,
 }
 
+impl crate::domain::versions::SavedVersion for PlanVersion {
+    type Body = PlanBody;
+    fn how(&self) -> &'static str {
+        // The stored ids are the words the line uses.
+        self.kind.id()
+    }
+    fn date(&self) -> &str {
+        &self.date
+    }
+    fn body(&self) -> &PlanBody {
+        &self.body
+    }
+}
+
 /// A suggested rule, as the content gives it (kept separate from `crate::content` types so
 /// this module stays testable with any rules).
 #[derive(Clone, Copy, Debug)]

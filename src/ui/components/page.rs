@@ -1,6 +1,7 @@
 //! Page furniture: the document title, back links and honest "coming soon" sections.
 
 use crate::adapters::browser;
+use crate::domain::versions::{standing, SavedVersion, Standing};
 use crate::ui::nav::href;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
@@ -60,18 +61,17 @@ pub fn ComingSoon(
 }
 
 /// How a plan document names its version: "Version 2, agreed on 23 November 2026", or
-/// "Draft of 24 November 2026, changed since version 2". `last` is the last saved version's
-/// kind in words and date, and `unchanged` says whether the plan still equals it.
-pub fn version_label(
-    count: usize,
-    last: Option<(&str, &str)>,
-    unchanged: bool,
-    today: &str,
-) -> String {
+/// "Draft of 24 November 2026, changed since version 2".
+pub fn version_label<V: SavedVersion>(versions: &[V], body: &V::Body, today: &str) -> String {
     use crate::content::human_date;
+    let Standing {
+        count,
+        last,
+        unchanged,
+    } = standing(versions, body);
     match last {
-        Some((kind, date)) if unchanged => {
-            format!("Version {count}, {kind} on {}", human_date(date))
+        Some((how, date)) if unchanged => {
+            format!("Version {count}, {how} on {}", human_date(date))
         }
         Some(_) => format!(
             "Draft of {}, changed since version {count}",

@@ -109,13 +109,7 @@ fn Doc(body: ChildPlanBody, label_text: String, #[prop(default = 2)] level: u8) 
 }
 
 fn version_label(plan: &ChildPlan, today: &str) -> String {
-    let last = plan.versions.last();
-    crate::ui::components::page::version_label(
-        plan.versions.len(),
-        last.map(|v| (v.kind.id(), v.date.as_str())),
-        last.is_some_and(|v| v.body == plan.body),
-        today,
-    )
+    crate::ui::components::page::version_label(&plan.versions, &plan.body, today)
 }
 
 #[component]

@@ -16,13 +16,7 @@ use crate::ui::store::use_store;
 use leptos::prelude::*;
 
 fn version_label(plan: &SafetyPlan, today: &str) -> String {
-    let last = plan.versions.last();
-    crate::ui::components::page::version_label(
-        plan.versions.len(),
-        last.map(|v| (v.kind.id(), v.date.as_str())),
-        last.is_some_and(|v| v.body == plan.body),
-        today,
-    )
+    crate::ui::components::page::version_label(&plan.versions, &plan.body, today)
 }
 
 /// The plan laid out as a document.
