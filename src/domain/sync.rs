@@ -2,11 +2,12 @@
 //! first, how to merge, what to keep as a copy, what to tell her, and what to do when
 //! storage is blocked, full, cleared or holds what this Harbour cannot read.
 //!
-//! No browser, no Leptos, no clock: events come in with the time as a value
-//! ([`Machine::handle`]), and what the page must do comes out as [`Command`]s. Storage is
-//! reached through a [`Port`], synchronous as the browser's local storage is: the store's
-//! driver (`ui::store`) implements it with the storage adapter and the codec, and the
-//! model-based test (tests/sync_model.rs) with a simulated storage that fails on purpose.
+//! No browser, no Leptos, no clock, no randomness: events come in with the time as a value
+//! ([`Machine::handle`]), a save's random id comes from the port ([`Port::save_id`]), and
+//! what the page must do comes out as [`Command`]s. Storage is reached through a [`Port`],
+//! synchronous as the browser's local storage is: the store's driver (`ui::store`)
+//! implements it with the storage adapter and the codec, and the model-based test
+//! (tests/sync_model.rs) with a simulated storage that fails on purpose.
 //!
 //! The machine is generic over the document `D` (her data; `Snapshot` in the app) and the
 //! sealed form `S` it holds while locked, so the test can use small documents whose every
@@ -25,15 +26,19 @@
 //! written, unreadable text that cannot be kept, words held after storage was cleared, and
 //! a locked tab's unsaved sealed words when another tab saves.
 //!
-//! Not modelled yet: the simulated storage here is one shared map, so a read always sees
-//! the last write. The browser's is not (tabs in different processes can both save before
-//! either sees the other's save): `ui::store` handles that with each save's lineage (see
-//! `domain::envelope`), and the driver must keep it; the model should gain per-tab views
-//! of storage that catch up late.
+//! Each save carries its lineage, as in `ui::store` (see [`Machine`] and
+//! `domain::envelope`): a tab overwritten by a save that did not follow from its own takes
+//! its saved words as unsaved again. Not modelled yet: the simulated storage here is one
+//! shared map, so a read always sees the last write, and only storage cleared from outside
+//! lets a tab save without seeing another's save. The browser's is not (tabs in different
+//! processes can both save before either sees the other's save); the model should gain
+//! per-tab views of storage that catch up late.
 //!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
 //! while that tab tells her it is not saving ([`Health`] other than `Saving`).
+
+use crate::domain::envelope::{follows_from, next_lineage};
 
 /// A change is on disk at most this long after she makes it.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -109,14 +114,20 @@ pub enum WriteError {
 pub enum Read<D, S> {
     /// Nothing stored.
     Empty,
-    /// Read (and brought up to date when `migrated`).
-    Ready { doc: D, migrated: bool },
+    /// Read (and brought up to date when `migrated`), with the save's lineage (see
+    /// [`Machine`]'s notes on it).
+    Ready {
+        doc: D,
+        migrated: bool,
+        lineage: Vec<String>,
+    },
     /// Sealed. `opened` is what the tab's key opens, if it holds one that does; `shown`
-    /// what may show while locked (her clear settings).
+    /// what may show while locked (her clear settings). `lineage` as for `Ready`.
     Locked {
         opened: Option<D>,
         sealed: S,
         shown: D,
+        lineage: Vec<String>,
     },
     /// Damaged, or not Harbour's.
     Unreadable,
@@ -144,9 +155,12 @@ pub trait Port<D, S> {
     /// Three-way merge: the merged document and whether both changed the same thing (then
     /// `ours` wins there).
     fn merge(&mut self, base: &D, ours: &D, theirs: &D) -> (D, bool);
-    /// Encodes `doc` under the current lock (clear, or sealed with the held key) and
-    /// writes it under Harbour's key. Returns the text written.
-    fn write(&mut self, doc: &D) -> Result<String, WriteError>;
+    /// Encodes `doc` with its `lineage` under the current lock (clear, or sealed with the
+    /// held key) and writes it under Harbour's key. Returns the text written.
+    fn write(&mut self, doc: &D, lineage: &[String]) -> Result<String, WriteError>;
+    /// Fresh random bytes, the id of the save about to be written (the machine has no
+    /// randomness of its own).
+    fn save_id(&mut self) -> [u8; 8];
     /// True when a kept copy named `name` exists.
     fn copy_exists(&mut self, name: &str) -> bool;
     /// Writes a kept copy under the current lock; true when it is written and reads back.
@@ -254,6 +268,13 @@ enum Lock<D, S> {
 }
 
 /// The store's bookkeeping.
+///
+/// Each save carries its lineage (see `domain::envelope`): its own random id after the ids
+/// of the saves it follows from. A tab whose last save is missing from the lineage of the
+/// save that replaced it knows the other tab wrote without seeing it (tabs in different
+/// browser processes can both save before either hears of the other, and storage cleared
+/// from outside hides a save from a tab that had not read it yet): its saved words are
+/// unsaved again, changed from what it last read, so the merge keeps them.
 #[derive(Clone, Debug)]
 pub struct Machine<D, S> {
     /// What she has now.
@@ -263,6 +284,13 @@ pub struct Machine<D, S> {
     /// The stored text as this tab last read or wrote it: storage holding anything else
     /// means another tab saved since.
     seen: Option<String>,
+    /// The lineage of `seen`: a save here follows from it.
+    lineage: Vec<String>,
+    /// The id of this tab's last save, until it takes in another tab's save.
+    mine: Option<String>,
+    /// Her data as this tab last read it from storage (opening, another tab's save,
+    /// unlocking): what its own saves since are changes from.
+    synced: D,
     /// True once Harbour's key should exist in storage.
     expect_stored: bool,
     /// Write even if nothing changed.
@@ -291,6 +319,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             doc: D::default(),
             base: D::default(),
             seen: None,
+            lineage: Vec::new(),
+            mine: None,
+            synced: D::default(),
             expect_stored: false,
             force: false,
             health: Health::Opening,
@@ -412,7 +443,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 // The copy on disk is gone or unreadable: everything here is unsaved, and
                 // written even if unchanged.
                 self.expect_stored = false;
-                self.base = D::default();
+                self.nothing_saved();
                 self.force = true;
                 self.save_now(now_ms, port);
             }
@@ -427,6 +458,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.force = false;
                 self.lock = Lock::Off;
                 self.seen = None;
+                self.lineage.clear();
+                self.mine = None;
+                self.synced = fresh.clone();
                 self.waiting.clear();
                 self.out.push(Command::Show(fresh));
                 self.out.push(Command::LockState(LockState::Off));
@@ -441,7 +475,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if health == Health::Cleared {
             // Storage lost what this tab last saved: everything in memory is unsaved (held
             // if another tab locks, merged as ours if another tab saves).
-            self.base = D::default();
+            self.nothing_saved();
             if let Lock::Locked { unsaved, .. } = &mut self.lock {
                 // The sealed copy held here may be the only one left.
                 *unsaved = true;
@@ -451,6 +485,14 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             self.health = health.clone();
             self.out.push(Command::Health(health));
         }
+    }
+
+    /// Storage no longer holds what this tab saved: everything in memory is unsaved,
+    /// changed from nothing. Its last save id is forgotten too, so a save that did not
+    /// follow from it cannot set `base` back to `synced` and make some of it look saved.
+    fn nothing_saved(&mut self) {
+        self.base = D::default();
+        self.mine = None;
     }
 
     /// Starts the save timer if it is not running.
@@ -509,13 +551,19 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             None => Read::Empty,
         };
         let mut base = D::default();
+        let mut lineage = Vec::new();
         let mut expect_stored = false;
         let mut lock = Lock::Off;
         let mut notices = Vec::new();
         let (doc, health) = match read {
             Read::Empty => (D::default(), Health::Saving),
-            Read::Ready { doc, migrated } => {
+            Read::Ready {
+                doc,
+                migrated,
+                lineage: read,
+            } => {
                 expect_stored = true;
+                lineage = read;
                 if migrated {
                     // Kept before the update is written; `base` stays empty so the update
                     // is written back by the next save.
@@ -527,8 +575,14 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 }
                 (doc, Health::Saving)
             }
-            Read::Locked { sealed, shown, .. } => {
+            Read::Locked {
+                sealed,
+                shown,
+                lineage: read,
+                ..
+            } => {
                 expect_stored = true;
+                lineage = read;
                 base = shown.clone();
                 lock = Lock::Locked {
                     sealed,
@@ -558,6 +612,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.force = false;
         self.lock = lock;
         self.seen = raw;
+        self.lineage = lineage;
+        self.mine = None;
+        self.synced = doc.clone();
         self.doc = doc.clone();
         self.out.push(Command::Show(doc));
         if locked {
@@ -608,12 +665,15 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if !self.has_unsaved() {
             return;
         }
-        let next = match port.write(&self.doc) {
+        let lineage = next_lineage(&self.lineage, port.save_id());
+        let next = match port.write(&self.doc, &lineage) {
             Ok(text) => {
                 self.base = self.doc.clone();
                 self.expect_stored = true;
                 self.force = false;
                 self.seen = Some(text);
+                self.mine = lineage.last().cloned();
+                self.lineage = lineage;
                 // A merge on the way may have started the timer: all is written now.
                 self.cancel_timer();
                 self.ask_persistence();
@@ -685,6 +745,11 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Takes in `raw`, the stored text another tab saved.
     fn adopt(&mut self, raw: String, now_ms: u64, port: &mut impl Port<D, S>) {
         let read = port.decode(&raw);
+        let lineage = match &read {
+            Read::Ready { lineage, .. } | Read::Locked { lineage, .. } => lineage.clone(),
+            _ => Vec::new(),
+        };
+        self.overwritten_unseen(&lineage);
         if matches!(read, Read::Ready { .. } | Read::Locked { .. })
             && matches!(self.lock, Lock::Locked { unsaved: true, .. })
         {
@@ -693,6 +758,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             // them once she unlocks here.
             return;
         }
+        let raw = Stored { raw, lineage };
         match read {
             Read::Ready { doc: theirs, .. } => {
                 if !matches!(self.lock, Lock::Off) {
@@ -719,7 +785,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 // Our key does not open it (the passphrase changed there), or the lock was
                 // turned on there: lock here. Words not saved yet are held, never written in
                 // the clear or under the old passphrase, and merged in when she unlocks.
-                self.seen = Some(raw);
+                self.saw(raw);
                 let held = match std::mem::replace(&mut self.lock, Lock::Off) {
                     Lock::Locked { held, .. } => held,
                     _ => {
@@ -733,23 +799,24 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                     held,
                 };
                 self.base = shown.clone();
+                self.synced = shown.clone();
                 self.doc = shown.clone();
                 self.force = false;
                 self.out.push(Command::Show(shown));
                 self.out.push(Command::LockState(LockState::Locked));
             }
             Read::TooNew { schema } => {
-                self.seen = Some(raw);
+                self.saw(raw);
                 // Storage no longer holds what this tab saved.
-                self.base = D::default();
+                self.nothing_saved();
                 self.set_health(Health::TooNew { schema });
             }
-            Read::Unreadable => match self.keep(now_ms, Copy::Raw(raw.clone()), port) {
+            Read::Unreadable => match self.keep(now_ms, Copy::Raw(raw.raw.clone()), port) {
                 Some(key) => {
-                    self.seen = Some(raw);
+                    self.saw(raw);
                     self.out.push(Command::Notify(Notice::Recovered { key }));
                     // Storage no longer holds what this tab saved: write it back.
-                    self.base = D::default();
+                    self.nothing_saved();
                     self.force = true;
                     self.schedule();
                 }
@@ -759,13 +826,37 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 None if self.health == Health::UnreadableNotKept => {}
                 None => {
                     // Storage no longer holds what this tab saved.
-                    self.base = D::default();
-                    self.out.push(Command::HoldUnreadable(raw));
+                    self.nothing_saved();
+                    self.out.push(Command::HoldUnreadable(raw.raw));
                     self.set_health(Health::UnreadableNotKept);
                 }
             },
-            Read::Empty => self.seen = Some(raw),
+            Read::Empty => self.saw(raw),
         }
+    }
+
+    /// Another tab's save replaced this tab's last one. If that save does not follow from
+    /// it (`lineage`, the other save's, lacks its id), the other tab wrote without seeing
+    /// it: what this tab saved since it last read is unsaved again, changed from what it
+    /// read then, so the merge keeps it (or keeps a copy) and it is saved again. A locked
+    /// tab's sealed copy becomes newer than storage's, to be merged when she unlocks here.
+    fn overwritten_unseen(&mut self, lineage: &[String]) {
+        let Some(mine) = self.mine.take() else {
+            return;
+        };
+        if follows_from(lineage, &mine) {
+            return;
+        }
+        match &mut self.lock {
+            Lock::Locked { unsaved, .. } => *unsaved = true,
+            Lock::Off | Lock::Unlocked => self.base = self.synced.clone(),
+        }
+    }
+
+    /// `stored` is what storage holds as far as this tab knows.
+    fn saw(&mut self, stored: Stored) {
+        self.seen = Some(stored.raw);
+        self.lineage = stored.lineage;
     }
 
     /// Takes in `theirs` (another tab's save), merged with what this tab has not saved. A
@@ -775,7 +866,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// sealed copy held here (unlocking), so it is in memory only.
     fn merge_in(
         &mut self,
-        raw: Option<String>,
+        raw: Option<Stored>,
         theirs: D,
         now_ms: u64,
         port: &mut impl Port<D, S>,
@@ -784,10 +875,11 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             self.set_health(Health::Saving);
         }
         if self.doc == self.base {
-            if raw.is_some() {
-                self.seen = raw;
+            if let Some(raw) = raw {
+                self.saw(raw);
             }
             self.base = theirs.clone();
+            self.synced = theirs.clone();
             self.expect_stored = true;
             self.doc = theirs.clone();
             self.out.push(Command::Show(theirs));
@@ -809,9 +901,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 }
             }
         }
-        if raw.is_some() {
-            self.seen = raw;
+        if let Some(raw) = raw {
+            self.saw(raw);
         }
+        self.synced = theirs.clone();
         self.base = theirs;
         self.expect_stored = true;
         self.doc = merged.clone();
@@ -891,6 +984,8 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             _ => None,
         };
         self.base = if unsaved { D::default() } else { doc.clone() };
+        self.synced = doc.clone();
+        self.mine = None;
         self.force = unsaved;
         self.doc = doc.clone();
         self.out.push(Command::Show(doc.clone()));
@@ -942,6 +1037,13 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
 
 /// The name of the copy kept of what was stored before data was brought up to date.
 pub const BEFORE_MIGRATION: &str = crate::domain::envelope::BEFORE_MIGRATION_KEY;
+
+/// A stored text as this tab read it, with the lineage of the save it holds.
+#[derive(Clone, Debug)]
+struct Stored {
+    raw: String,
+    lineage: Vec<String>,
+}
 
 fn copy_name(stamp: u64) -> String {
     crate::domain::envelope::recovery_key(stamp)
