@@ -23,16 +23,19 @@
 //! (`keep_copy`, whose `encode_under_lock`, `download_text` and `keep_copy_as` become the
 //! port's one encoder). The model found cases where this machine had to differ from that
 //! code (see tests/sync_model.rs and the sync report): a conflict copy that cannot be
-//! written, unreadable text that cannot be kept, words held after storage was cleared, and
-//! a locked tab's unsaved sealed words when another tab saves.
+//! written, unreadable text that cannot be kept, words held after storage was cleared, a
+//! locked tab's unsaved sealed words when another tab saves, and the save lineage below.
 //!
 //! Each save carries its lineage, as in `ui::store` (see [`Machine`] and
-//! `domain::envelope`): a tab overwritten by a save that did not follow from its own takes
-//! its saved words as unsaved again. Not modelled yet: the simulated storage here is one
-//! shared map, so a read always sees the last write, and only storage cleared from outside
-//! lets a tab save without seeing another's save. The browser's is not (tabs in different
-//! processes can both save before either sees the other's save); the model should gain
-//! per-tab views of storage that catch up late.
+//! `domain::envelope`). The model gives each tab its own view of storage that catches up
+//! late, as the browser's does for tabs in different processes: a tab can read a stale
+//! value and save before it sees another tab's save, whose storage event arrives later.
+//! With that, checking only a tab's own last save against the lineage, as `ui::store`
+//! does, lost words the model found: a save that did not follow from a save this tab
+//! read (its writer since closed) deleted it, and a tab whose own save was missed took
+//! what it had read as saved when the other tab had missed that too. The machine checks
+//! the newest save it knows of, own or read (`Machine::overwritten_unseen`); the driver
+//! replacing `ui::store`'s adopt should take this rule, not the store's.
 //!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
@@ -270,11 +273,12 @@ enum Lock<D, S> {
 /// The store's bookkeeping.
 ///
 /// Each save carries its lineage (see `domain::envelope`): its own random id after the ids
-/// of the saves it follows from. A tab whose last save is missing from the lineage of the
-/// save that replaced it knows the other tab wrote without seeing it (tabs in different
-/// browser processes can both save before either hears of the other, and storage cleared
-/// from outside hides a save from a tab that had not read it yet): its saved words are
-/// unsaved again, changed from what it last read, so the merge keeps them.
+/// of the saves it follows from. A tab whose newest known save (its own last one, or the
+/// one it last read) is missing from the lineage of the save that replaced it knows the
+/// other tab wrote without seeing it (tabs in different browser processes can both save
+/// before either hears of the other, and storage cleared from outside hides a save from a
+/// tab that had not read it yet): the words it holds as saved are unsaved again, so the
+/// merge keeps them.
 #[derive(Clone, Debug)]
 pub struct Machine<D, S> {
     /// What she has now.
@@ -291,6 +295,9 @@ pub struct Machine<D, S> {
     /// Her data as this tab last read it from storage (opening, another tab's save,
     /// unlocking): what its own saves since are changes from.
     synced: D,
+    /// The id of the save `synced` was read from (none for nothing stored, or a save from
+    /// before lineages).
+    synced_from: Option<String>,
     /// True once Harbour's key should exist in storage.
     expect_stored: bool,
     /// Write even if nothing changed.
@@ -322,6 +329,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             lineage: Vec::new(),
             mine: None,
             synced: D::default(),
+            synced_from: None,
             expect_stored: false,
             force: false,
             health: Health::Opening,
@@ -460,7 +468,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.seen = None;
                 self.lineage.clear();
                 self.mine = None;
-                self.synced = fresh.clone();
+                self.read_as_stored(fresh.clone());
                 self.waiting.clear();
                 self.out.push(Command::Show(fresh));
                 self.out.push(Command::LockState(LockState::Off));
@@ -614,7 +622,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.seen = raw;
         self.lineage = lineage;
         self.mine = None;
-        self.synced = doc.clone();
+        self.read_as_stored(doc.clone());
         self.doc = doc.clone();
         self.out.push(Command::Show(doc));
         if locked {
@@ -799,7 +807,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                     held,
                 };
                 self.base = shown.clone();
-                self.synced = shown.clone();
+                self.read_as_stored(shown.clone());
                 self.doc = shown.clone();
                 self.force = false;
                 self.out.push(Command::Show(shown));
@@ -835,22 +843,42 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         }
     }
 
-    /// Another tab's save replaced this tab's last one. If that save does not follow from
-    /// it (`lineage`, the other save's, lacks its id), the other tab wrote without seeing
-    /// it: what this tab saved since it last read is unsaved again, changed from what it
-    /// read then, so the merge keeps it (or keeps a copy) and it is saved again. A locked
-    /// tab's sealed copy becomes newer than storage's, to be merged when she unlocks here.
+    /// Another tab's save, with `lineage`, replaced the newest save this tab knows of (its
+    /// own last one, or one it read). If that save does not follow from it, the other tab
+    /// wrote without seeing it, and what this tab holds as saved is unsaved again, so the
+    /// merge keeps it (or keeps a copy) and it is saved again: changed from what this tab
+    /// last read when only its own saves since were missed (the other tab had read that),
+    /// and changed from nothing otherwise (what the other tab had seen is not known here).
+    /// A locked tab's sealed copy becomes newer than storage's, merged when she unlocks.
     fn overwritten_unseen(&mut self, lineage: &[String]) {
-        let Some(mine) = self.mine.take() else {
+        let mine = self.mine.take();
+        let Some(newest) = self.lineage.last() else {
+            // Nothing with a lineage was stored as far as this tab knows.
             return;
         };
-        if follows_from(lineage, &mine) {
+        if follows_from(lineage, newest) {
             return;
         }
+        let read_what_this_tab_read = self
+            .synced_from
+            .as_ref()
+            .is_none_or(|read| follows_from(lineage, read));
+        let base = if mine.is_some() && read_what_this_tab_read {
+            self.synced.clone()
+        } else {
+            D::default()
+        };
         match &mut self.lock {
             Lock::Locked { unsaved, .. } => *unsaved = true,
-            Lock::Off | Lock::Unlocked => self.base = self.synced.clone(),
+            Lock::Off | Lock::Unlocked => self.base = base,
         }
+    }
+
+    /// `doc` is her data as this tab has just read it from storage (`lineage` is already
+    /// that of the save it was read from).
+    fn read_as_stored(&mut self, doc: D) {
+        self.synced = doc;
+        self.synced_from = self.lineage.last().cloned();
     }
 
     /// `stored` is what storage holds as far as this tab knows.
@@ -879,7 +907,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.saw(raw);
             }
             self.base = theirs.clone();
-            self.synced = theirs.clone();
+            self.read_as_stored(theirs.clone());
             self.expect_stored = true;
             self.doc = theirs.clone();
             self.out.push(Command::Show(theirs));
@@ -904,7 +932,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if let Some(raw) = raw {
             self.saw(raw);
         }
-        self.synced = theirs.clone();
+        self.read_as_stored(theirs.clone());
         self.base = theirs;
         self.expect_stored = true;
         self.doc = merged.clone();
@@ -984,7 +1012,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             _ => None,
         };
         self.base = if unsaved { D::default() } else { doc.clone() };
-        self.synced = doc.clone();
+        self.read_as_stored(doc.clone());
         self.mine = None;
         self.force = unsaved;
         self.doc = doc.clone();
