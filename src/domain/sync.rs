@@ -757,7 +757,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             Read::Ready { lineage, .. } | Read::Locked { lineage, .. } => lineage.clone(),
             _ => Vec::new(),
         };
-        self.overwritten_unseen(&lineage);
+        self.overwritten_unseen(&lineage, now_ms, port);
         if matches!(read, Read::Ready { .. } | Read::Locked { .. })
             && matches!(self.lock, Lock::Locked { unsaved: true, .. })
         {
@@ -849,8 +849,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// merge keeps it (or keeps a copy) and it is saved again: changed from what this tab
     /// last read when only its own saves since were missed (the other tab had read that),
     /// and changed from nothing otherwise (what the other tab had seen is not known here).
-    /// A locked tab's sealed copy becomes newer than storage's, merged when she unlocks.
-    fn overwritten_unseen(&mut self, lineage: &[String]) {
+    /// A locked tab has no key to merge with: what storage held before is kept as a copy,
+    /// sealed as it was stored, and she is told; failing that, its sealed copy becomes
+    /// newer than storage's, merged when she unlocks.
+    fn overwritten_unseen(&mut self, lineage: &[String], now_ms: u64, port: &mut impl Port<D, S>) {
         let mine = self.mine.take();
         let Some(newest) = self.lineage.last() else {
             // Nothing with a lineage was stored as far as this tab knows.
@@ -868,9 +870,23 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         } else {
             D::default()
         };
-        match &mut self.lock {
-            Lock::Locked { unsaved, .. } => *unsaved = true,
-            Lock::Off | Lock::Unlocked => self.base = base,
+        if !matches!(self.lock, Lock::Locked { .. }) {
+            self.base = base;
+            return;
+        }
+        // Only sealed text is kept as it was: nothing is written in the clear while locked.
+        let sealed =
+            (self.seen.clone()).filter(|raw| matches!(port.decode(raw), Read::Locked { .. }));
+        match sealed.and_then(|raw| self.keep_as_stored(now_ms, raw, port)) {
+            Some(key) => self.out.push(Command::Notify(Notice::ConflictKept { key })),
+            // Storage is full or blocked: the sealed copy here is all there is, and she is
+            // told it is not saved.
+            None => {
+                if let Lock::Locked { unsaved, .. } = &mut self.lock {
+                    *unsaved = true;
+                }
+                self.set_health(Health::Full);
+            }
         }
     }
 
@@ -946,12 +962,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Keeps a copy under a fresh name, or waits for the key while locked. The name, if
     /// written.
     fn keep(&mut self, now_ms: u64, what: Copy<D>, port: &mut impl Port<D, S>) -> Option<String> {
-        let mut stamp = now_ms.max(self.last_stamp + 1);
-        while port.copy_exists(&copy_name(stamp)) {
-            stamp += 1;
-        }
-        self.last_stamp = stamp;
-        let name = copy_name(stamp);
+        let name = self.fresh_copy_name(now_ms, port);
         if matches!(self.lock, Lock::Locked { .. }) {
             self.waiting.push((name, what));
             return None;
@@ -959,6 +970,30 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         let kept = port.keep_copy(&name, &what);
         self.out.push(Command::RefreshCopies);
         kept.then_some(name)
+    }
+
+    /// Keeps `raw`, stored text sealed already, as a copy as it is (no key needed). The
+    /// name, if written.
+    fn keep_as_stored(
+        &mut self,
+        now_ms: u64,
+        raw: String,
+        port: &mut impl Port<D, S>,
+    ) -> Option<String> {
+        let name = self.fresh_copy_name(now_ms, port);
+        let kept = port.keep_copy(&name, &Copy::Raw(raw));
+        self.out.push(Command::RefreshCopies);
+        kept.then_some(name)
+    }
+
+    /// A copy name no kept copy has, never used by this tab before.
+    fn fresh_copy_name(&mut self, now_ms: u64, port: &mut impl Port<D, S>) -> String {
+        let mut stamp = now_ms.max(self.last_stamp + 1);
+        while port.copy_exists(&copy_name(stamp)) {
+            stamp += 1;
+        }
+        self.last_stamp = stamp;
+        copy_name(stamp)
     }
 
     /// Writes the copies waiting for a key or for room, and says so for each.
