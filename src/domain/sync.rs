@@ -495,11 +495,13 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         }
     }
 
-    /// Storage no longer holds what this tab saved: everything in memory is unsaved,
-    /// changed from nothing. Its last save id is forgotten too, so a save that did not
-    /// follow from it cannot set `base` back to `synced` and make some of it look saved.
+    /// Storage no longer holds what this tab saved or read: everything in memory is
+    /// unsaved, changed from nothing. What it read is forgotten too, so a save that did not
+    /// follow from this tab's cannot make some of it look saved by measuring it against
+    /// that.
     fn nothing_saved(&mut self) {
         self.base = D::default();
+        self.synced = D::default();
         self.mine = None;
     }
 
