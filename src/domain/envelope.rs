@@ -215,6 +215,12 @@ pub fn next_lineage(seen: &[String], random: [u8; 8]) -> Vec<String> {
     lineage
 }
 
+/// True when a save with `lineage` follows from the save `id`: whoever wrote it had taken
+/// that save in first. False means it was written without seeing it.
+pub fn follows_from(lineage: &[String], id: &str) -> bool {
+    lineage.iter().any(|earlier| earlier == id)
+}
+
 /// Reads a stored text (or its absence).
 pub fn load(raw: Option<&str>) -> Loaded {
     let Some(text) = raw else {

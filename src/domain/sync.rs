@@ -2,11 +2,12 @@
 //! first, how to merge, what to keep as a copy, what to tell her, and what to do when
 //! storage is blocked, full, cleared or holds what this Harbour cannot read.
 //!
-//! No browser, no Leptos, no clock: events come in with the time as a value
-//! ([`Machine::handle`]), and what the page must do comes out as [`Command`]s. Storage is
-//! reached through a [`Port`], synchronous as the browser's local storage is: the store's
-//! driver (`ui::store`) implements it with the storage adapter and the codec, and the
-//! model-based test (tests/sync_model.rs) with a simulated storage that fails on purpose.
+//! No browser, no Leptos, no clock, no randomness: events come in with the time as a value
+//! ([`Machine::handle`]), a save's random id comes from the port ([`Port::save_id`]), and
+//! what the page must do comes out as [`Command`]s. Storage is reached through a [`Port`],
+//! synchronous as the browser's local storage is: the store's driver (`ui::store`)
+//! implements it with the storage adapter and the codec, and the model-based test
+//! (tests/sync_model.rs) with a simulated storage that fails on purpose.
 //!
 //! The machine is generic over the document `D` (her data; `Snapshot` in the app) and the
 //! sealed form `S` it holds while locked, so the test can use small documents whose every
@@ -22,18 +23,28 @@
 //! (`keep_copy`, whose `encode_under_lock`, `download_text` and `keep_copy_as` become the
 //! port's one encoder). The model found cases where this machine had to differ from that
 //! code (see tests/sync_model.rs and the sync report): a conflict copy that cannot be
-//! written, unreadable text that cannot be kept, words held after storage was cleared, and
-//! a locked tab's unsaved sealed words when another tab saves.
+//! written, unreadable text that cannot be kept, words held after storage was cleared, a
+//! locked tab's unsaved sealed words when another tab saves, and the save lineage below.
 //!
-//! Not modelled yet: the simulated storage here is one shared map, so a read always sees
-//! the last write. The browser's is not (tabs in different processes can both save before
-//! either sees the other's save): `ui::store` handles that with each save's lineage (see
-//! `domain::envelope`), and the driver must keep it; the model should gain per-tab views
-//! of storage that catch up late.
+//! Each save carries its lineage, as in `ui::store` (see [`Machine`] and
+//! `domain::envelope`). The model gives each tab its own view of storage that catches up
+//! late, as the browser's does for tabs in different processes: a tab can read a stale
+//! value and save before it sees another tab's save, whose storage event arrives later.
+//! With that, checking only a tab's own last save against the lineage, as `ui::store`
+//! does, lost words the model found: a save that did not follow from a save this tab
+//! read (its writer since closed) deleted it, and a tab whose own save was missed took
+//! what it had read as saved when the other tab had missed that too. The machine checks
+//! the newest save it knows of, own or read (`Machine::overwritten_unseen`); the driver
+//! replacing `ui::store`'s adopt should take this rule, not the store's. Still failing
+//! (`SYNC_SEED=1796523661041397990`): the version kept as a conflict copy is cleared from
+//! outside, a tab that has not seen the clear saves that version again and closes, and the
+//! tab that made the copy takes the conflict as settled, so overwrites it with no copy.
 //!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
 //! while that tab tells her it is not saving ([`Health`] other than `Saving`).
+
+use crate::domain::envelope::{follows_from, next_lineage};
 
 /// A change is on disk at most this long after she makes it.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -109,14 +120,20 @@ pub enum WriteError {
 pub enum Read<D, S> {
     /// Nothing stored.
     Empty,
-    /// Read (and brought up to date when `migrated`).
-    Ready { doc: D, migrated: bool },
+    /// Read (and brought up to date when `migrated`), with the save's lineage (see
+    /// [`Machine`]'s notes on it).
+    Ready {
+        doc: D,
+        migrated: bool,
+        lineage: Vec<String>,
+    },
     /// Sealed. `opened` is what the tab's key opens, if it holds one that does; `shown`
-    /// what may show while locked (her clear settings).
+    /// what may show while locked (her clear settings). `lineage` as for `Ready`.
     Locked {
         opened: Option<D>,
         sealed: S,
         shown: D,
+        lineage: Vec<String>,
     },
     /// Damaged, or not Harbour's.
     Unreadable,
@@ -144,9 +161,12 @@ pub trait Port<D, S> {
     /// Three-way merge: the merged document and whether both changed the same thing (then
     /// `ours` wins there).
     fn merge(&mut self, base: &D, ours: &D, theirs: &D) -> (D, bool);
-    /// Encodes `doc` under the current lock (clear, or sealed with the held key) and
-    /// writes it under Harbour's key. Returns the text written.
-    fn write(&mut self, doc: &D) -> Result<String, WriteError>;
+    /// Encodes `doc` with its `lineage` under the current lock (clear, or sealed with the
+    /// held key) and writes it under Harbour's key. Returns the text written.
+    fn write(&mut self, doc: &D, lineage: &[String]) -> Result<String, WriteError>;
+    /// Fresh random bytes, the id of the save about to be written (the machine has no
+    /// randomness of its own).
+    fn save_id(&mut self) -> [u8; 8];
     /// True when a kept copy named `name` exists.
     fn copy_exists(&mut self, name: &str) -> bool;
     /// Writes a kept copy under the current lock; true when it is written and reads back.
@@ -254,6 +274,14 @@ enum Lock<D, S> {
 }
 
 /// The store's bookkeeping.
+///
+/// Each save carries its lineage (see `domain::envelope`): its own random id after the ids
+/// of the saves it follows from. A tab whose newest known save (its own last one, or the
+/// one it last read) is missing from the lineage of the save that replaced it knows the
+/// other tab wrote without seeing it (tabs in different browser processes can both save
+/// before either hears of the other, and storage cleared from outside hides a save from a
+/// tab that had not read it yet): the words it holds as saved are unsaved again, so the
+/// merge keeps them.
 #[derive(Clone, Debug)]
 pub struct Machine<D, S> {
     /// What she has now.
@@ -263,6 +291,16 @@ pub struct Machine<D, S> {
     /// The stored text as this tab last read or wrote it: storage holding anything else
     /// means another tab saved since.
     seen: Option<String>,
+    /// The lineage of `seen`: a save here follows from it.
+    lineage: Vec<String>,
+    /// The id of this tab's last save, until it takes in another tab's save.
+    mine: Option<String>,
+    /// Her data as this tab last read it from storage (opening, another tab's save,
+    /// unlocking): what its own saves since are changes from.
+    synced: D,
+    /// The id of the save `synced` was read from (none for nothing stored, or a save from
+    /// before lineages).
+    synced_from: Option<String>,
     /// True once Harbour's key should exist in storage.
     expect_stored: bool,
     /// Write even if nothing changed.
@@ -291,6 +329,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             doc: D::default(),
             base: D::default(),
             seen: None,
+            lineage: Vec::new(),
+            mine: None,
+            synced: D::default(),
+            synced_from: None,
             expect_stored: false,
             force: false,
             health: Health::Opening,
@@ -412,7 +454,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 // The copy on disk is gone or unreadable: everything here is unsaved, and
                 // written even if unchanged.
                 self.expect_stored = false;
-                self.base = D::default();
+                self.nothing_saved();
                 self.force = true;
                 self.save_now(now_ms, port);
             }
@@ -427,6 +469,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.force = false;
                 self.lock = Lock::Off;
                 self.seen = None;
+                self.lineage.clear();
+                self.mine = None;
+                self.read_as_stored(fresh.clone());
                 self.waiting.clear();
                 self.out.push(Command::Show(fresh));
                 self.out.push(Command::LockState(LockState::Off));
@@ -441,7 +486,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if health == Health::Cleared {
             // Storage lost what this tab last saved: everything in memory is unsaved (held
             // if another tab locks, merged as ours if another tab saves).
-            self.base = D::default();
+            self.nothing_saved();
             if let Lock::Locked { unsaved, .. } = &mut self.lock {
                 // The sealed copy held here may be the only one left.
                 *unsaved = true;
@@ -451,6 +496,16 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             self.health = health.clone();
             self.out.push(Command::Health(health));
         }
+    }
+
+    /// Storage no longer holds what this tab saved or read: everything in memory is
+    /// unsaved, changed from nothing. What it read is forgotten too, so a save that did not
+    /// follow from this tab's cannot make some of it look saved by measuring it against
+    /// that.
+    fn nothing_saved(&mut self) {
+        self.base = D::default();
+        self.synced = D::default();
+        self.mine = None;
     }
 
     /// Starts the save timer if it is not running.
@@ -509,13 +564,19 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             None => Read::Empty,
         };
         let mut base = D::default();
+        let mut lineage = Vec::new();
         let mut expect_stored = false;
         let mut lock = Lock::Off;
         let mut notices = Vec::new();
         let (doc, health) = match read {
             Read::Empty => (D::default(), Health::Saving),
-            Read::Ready { doc, migrated } => {
+            Read::Ready {
+                doc,
+                migrated,
+                lineage: read,
+            } => {
                 expect_stored = true;
+                lineage = read;
                 if migrated {
                     // Kept before the update is written; `base` stays empty so the update
                     // is written back by the next save.
@@ -527,8 +588,14 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 }
                 (doc, Health::Saving)
             }
-            Read::Locked { sealed, shown, .. } => {
+            Read::Locked {
+                sealed,
+                shown,
+                lineage: read,
+                ..
+            } => {
                 expect_stored = true;
+                lineage = read;
                 base = shown.clone();
                 lock = Lock::Locked {
                     sealed,
@@ -558,6 +625,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.force = false;
         self.lock = lock;
         self.seen = raw;
+        self.lineage = lineage;
+        self.mine = None;
+        self.read_as_stored(doc.clone());
         self.doc = doc.clone();
         self.out.push(Command::Show(doc));
         if locked {
@@ -608,12 +678,15 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if !self.has_unsaved() {
             return;
         }
-        let next = match port.write(&self.doc) {
+        let lineage = next_lineage(&self.lineage, port.save_id());
+        let next = match port.write(&self.doc, &lineage) {
             Ok(text) => {
                 self.base = self.doc.clone();
                 self.expect_stored = true;
                 self.force = false;
                 self.seen = Some(text);
+                self.mine = lineage.last().cloned();
+                self.lineage = lineage;
                 // A merge on the way may have started the timer: all is written now.
                 self.cancel_timer();
                 self.ask_persistence();
@@ -685,6 +758,11 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Takes in `raw`, the stored text another tab saved.
     fn adopt(&mut self, raw: String, now_ms: u64, port: &mut impl Port<D, S>) {
         let read = port.decode(&raw);
+        let lineage = match &read {
+            Read::Ready { lineage, .. } | Read::Locked { lineage, .. } => lineage.clone(),
+            _ => Vec::new(),
+        };
+        self.overwritten_unseen(&lineage, now_ms, port);
         if matches!(read, Read::Ready { .. } | Read::Locked { .. })
             && matches!(self.lock, Lock::Locked { unsaved: true, .. })
         {
@@ -693,6 +771,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             // them once she unlocks here.
             return;
         }
+        let raw = Stored { raw, lineage };
         match read {
             Read::Ready { doc: theirs, .. } => {
                 if !matches!(self.lock, Lock::Off) {
@@ -719,7 +798,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 // Our key does not open it (the passphrase changed there), or the lock was
                 // turned on there: lock here. Words not saved yet are held, never written in
                 // the clear or under the old passphrase, and merged in when she unlocks.
-                self.seen = Some(raw);
+                self.saw(raw);
                 let held = match std::mem::replace(&mut self.lock, Lock::Off) {
                     Lock::Locked { held, .. } => held,
                     _ => {
@@ -733,23 +812,24 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                     held,
                 };
                 self.base = shown.clone();
+                self.read_as_stored(shown.clone());
                 self.doc = shown.clone();
                 self.force = false;
                 self.out.push(Command::Show(shown));
                 self.out.push(Command::LockState(LockState::Locked));
             }
             Read::TooNew { schema } => {
-                self.seen = Some(raw);
+                self.saw(raw);
                 // Storage no longer holds what this tab saved.
-                self.base = D::default();
+                self.nothing_saved();
                 self.set_health(Health::TooNew { schema });
             }
-            Read::Unreadable => match self.keep(now_ms, Copy::Raw(raw.clone()), port) {
+            Read::Unreadable => match self.keep(now_ms, Copy::Raw(raw.raw.clone()), port) {
                 Some(key) => {
-                    self.seen = Some(raw);
+                    self.saw(raw);
                     self.out.push(Command::Notify(Notice::Recovered { key }));
                     // Storage no longer holds what this tab saved: write it back.
-                    self.base = D::default();
+                    self.nothing_saved();
                     self.force = true;
                     self.schedule();
                 }
@@ -759,13 +839,89 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 None if self.health == Health::UnreadableNotKept => {}
                 None => {
                     // Storage no longer holds what this tab saved.
-                    self.base = D::default();
-                    self.out.push(Command::HoldUnreadable(raw));
+                    self.nothing_saved();
+                    self.out.push(Command::HoldUnreadable(raw.raw));
                     self.set_health(Health::UnreadableNotKept);
                 }
             },
-            Read::Empty => self.seen = Some(raw),
+            Read::Empty => self.saw(raw),
         }
+    }
+
+    /// Another tab's save, with `lineage`, replaced the newest save this tab knows of (its
+    /// own last one, or one it read). If that save does not follow from it, the other tab
+    /// wrote without seeing it, and what this tab holds as saved is unsaved again, so the
+    /// merge keeps it (or keeps a copy) and it is saved again: changed from what this tab
+    /// last read when only its own saves since were missed (the other tab had read that),
+    /// and changed from nothing otherwise (what the other tab had seen is not known here).
+    /// A locked tab has no key to merge with: what storage held before is kept as a copy,
+    /// sealed as it was stored, and she is told; failing that, its sealed copy becomes
+    /// newer than storage's, merged when she unlocks.
+    fn overwritten_unseen(&mut self, lineage: &[String], now_ms: u64, port: &mut impl Port<D, S>) {
+        let mine = self.mine.take();
+        let Some(newest) = self.lineage.last() else {
+            // Nothing with a lineage was stored as far as this tab knows.
+            return;
+        };
+        if follows_from(lineage, newest) {
+            return;
+        }
+        let read_what_this_tab_read = self
+            .synced_from
+            .as_ref()
+            .is_none_or(|read| follows_from(lineage, read));
+        let base = if mine.is_some() && read_what_this_tab_read {
+            self.synced.clone()
+        } else {
+            D::default()
+        };
+        if !matches!(self.lock, Lock::Locked { .. }) {
+            self.base = base;
+            return;
+        }
+        // Only sealed text is kept as it was: nothing is written in the clear while locked.
+        let sealed =
+            (self.seen.clone()).filter(|raw| matches!(port.decode(raw), Read::Locked { .. }));
+        match sealed.and_then(|raw| self.keep_as_stored(now_ms, raw, port)) {
+            Some(key) => self.out.push(Command::Notify(Notice::ConflictKept { key })),
+            // Storage is full or blocked: the sealed copy here is all there is, and she is
+            // told it is not saved.
+            None => {
+                if let Lock::Locked { unsaved, .. } = &mut self.lock {
+                    *unsaved = true;
+                }
+                self.set_health(Health::Full);
+            }
+        }
+    }
+
+    /// `doc` is her data as this tab has just read it from storage (`lineage` is already
+    /// that of the save it was read from).
+    fn read_as_stored(&mut self, doc: D) {
+        self.synced = doc;
+        self.synced_from = self.lineage.last().cloned();
+    }
+
+    /// The driver opened what storage holds now. If that is a save this tab has not taken
+    /// in yet (its event is still on the way), it is checked first for whether it missed
+    /// this tab's own, whose sealed copy is dropped on unlocking, and it is what this tab
+    /// has seen from now on.
+    fn opened_from_storage(&mut self, now_ms: u64, port: &mut impl Port<D, S>) {
+        let Some(raw) = self.unseen(port) else {
+            return;
+        };
+        let lineage = match port.decode(&raw) {
+            Read::Ready { lineage, .. } | Read::Locked { lineage, .. } => lineage,
+            _ => return,
+        };
+        self.overwritten_unseen(&lineage, now_ms, port);
+        self.saw(Stored { raw, lineage });
+    }
+
+    /// `stored` is what storage holds as far as this tab knows.
+    fn saw(&mut self, stored: Stored) {
+        self.seen = Some(stored.raw);
+        self.lineage = stored.lineage;
     }
 
     /// Takes in `theirs` (another tab's save), merged with what this tab has not saved. A
@@ -775,7 +931,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// sealed copy held here (unlocking), so it is in memory only.
     fn merge_in(
         &mut self,
-        raw: Option<String>,
+        raw: Option<Stored>,
         theirs: D,
         now_ms: u64,
         port: &mut impl Port<D, S>,
@@ -784,10 +940,11 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             self.set_health(Health::Saving);
         }
         if self.doc == self.base {
-            if raw.is_some() {
-                self.seen = raw;
+            if let Some(raw) = raw {
+                self.saw(raw);
             }
             self.base = theirs.clone();
+            self.read_as_stored(theirs.clone());
             self.expect_stored = true;
             self.doc = theirs.clone();
             self.out.push(Command::Show(theirs));
@@ -809,9 +966,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 }
             }
         }
-        if raw.is_some() {
-            self.seen = raw;
+        if let Some(raw) = raw {
+            self.saw(raw);
         }
+        self.read_as_stored(theirs.clone());
         self.base = theirs;
         self.expect_stored = true;
         self.doc = merged.clone();
@@ -825,12 +983,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Keeps a copy under a fresh name, or waits for the key while locked. The name, if
     /// written.
     fn keep(&mut self, now_ms: u64, what: Copy<D>, port: &mut impl Port<D, S>) -> Option<String> {
-        let mut stamp = now_ms.max(self.last_stamp + 1);
-        while port.copy_exists(&copy_name(stamp)) {
-            stamp += 1;
-        }
-        self.last_stamp = stamp;
-        let name = copy_name(stamp);
+        let name = self.fresh_copy_name(now_ms, port);
         if matches!(self.lock, Lock::Locked { .. }) {
             self.waiting.push((name, what));
             return None;
@@ -838,6 +991,30 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         let kept = port.keep_copy(&name, &what);
         self.out.push(Command::RefreshCopies);
         kept.then_some(name)
+    }
+
+    /// Keeps `raw`, stored text sealed already, as a copy as it is (no key needed). The
+    /// name, if written.
+    fn keep_as_stored(
+        &mut self,
+        now_ms: u64,
+        raw: String,
+        port: &mut impl Port<D, S>,
+    ) -> Option<String> {
+        let name = self.fresh_copy_name(now_ms, port);
+        let kept = port.keep_copy(&name, &Copy::Raw(raw));
+        self.out.push(Command::RefreshCopies);
+        kept.then_some(name)
+    }
+
+    /// A copy name no kept copy has, never used by this tab before.
+    fn fresh_copy_name(&mut self, now_ms: u64, port: &mut impl Port<D, S>) -> String {
+        let mut stamp = now_ms.max(self.last_stamp + 1);
+        while port.copy_exists(&copy_name(stamp)) {
+            stamp += 1;
+        }
+        self.last_stamp = stamp;
+        copy_name(stamp)
     }
 
     /// Writes the copies waiting for a key or for room, and says so for each.
@@ -886,11 +1063,16 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Her passphrase opened `doc`: shows it, merges in words held while locked, writes
     /// copies that waited for the key.
     fn unlocked(&mut self, doc: D, unsaved: bool, now_ms: u64, port: &mut impl Port<D, S>) {
+        if !unsaved {
+            self.opened_from_storage(now_ms, port);
+        }
         let held = match std::mem::replace(&mut self.lock, Lock::Unlocked) {
             Lock::Locked { held, .. } => held,
             _ => None,
         };
         self.base = if unsaved { D::default() } else { doc.clone() };
+        self.read_as_stored(doc.clone());
+        self.mine = None;
         self.force = unsaved;
         self.doc = doc.clone();
         self.out.push(Command::Show(doc.clone()));
@@ -942,6 +1124,13 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
 
 /// The name of the copy kept of what was stored before data was brought up to date.
 pub const BEFORE_MIGRATION: &str = crate::domain::envelope::BEFORE_MIGRATION_KEY;
+
+/// A stored text as this tab read it, with the lineage of the save it holds.
+#[derive(Clone, Debug)]
+struct Stored {
+    raw: String,
+    lineage: Vec<String>,
+}
 
 fn copy_name(stamp: u64) -> String {
     crate::domain::envelope::recovery_key(stamp)

@@ -265,6 +265,17 @@ fn a_lineage_keeps_only_the_newest_ids() {
 }
 
 #[test]
+fn a_save_follows_from_the_saves_in_its_lineage_only() {
+    let first = next_lineage(&[], [1; 8]);
+    let second = next_lineage(&first, [2; 8]);
+    assert!(follows_from(&second, &first[0]));
+    assert!(follows_from(&second, &second[1]));
+    let elsewhere = next_lineage(&[], [3; 8]);
+    assert!(!follows_from(&elsewhere, &first[0]));
+    assert!(!follows_from(&[], &first[0]));
+}
+
+#[test]
 fn a_lineage_of_the_wrong_shape_or_at_an_older_schema_is_refused_not_guessed() {
     let text = encode_saved(&sample(), "t", &["a".into()]);
     for bad in [
