@@ -263,6 +263,7 @@ impl Store {
             s.lock = lock;
             s.synced = snapshot.clone();
             s.lineage = lineage;
+            s.synced_from = s.lineage.last().cloned();
             s.mine = None;
         });
         self.snapshot.set(snapshot);

@@ -103,6 +103,9 @@ struct Sync {
     /// can both save before either hears of the other), those saves are this tab's
     /// unsaved words again, changed from this.
     synced: Snapshot,
+    /// The id of the save `synced` was read from (none for nothing stored, or a save from
+    /// before lineages).
+    synced_from: Option<String>,
     lock: Lock,
     /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
     /// unlocks here.
@@ -274,6 +277,7 @@ impl Store {
             s.lineage.clear();
             s.mine = None;
             s.synced = fresh.clone();
+            s.synced_from = None;
             s.waiting_copies.clear();
         });
         self.snapshot.set(fresh);

@@ -49,6 +49,7 @@ pub(super) fn open() -> Store {
             lineage: Vec::new(),
             mine: None,
             synced: Snapshot::default(),
+            synced_from: None,
             waiting_copies: Vec::new(),
             owned: Vec::new(),
         }),
@@ -167,6 +168,7 @@ pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<Stri
         s.lineage = lineage;
         s.mine = None;
         s.synced = snapshot.clone();
+        s.synced_from = s.lineage.last().cloned();
     });
     store.snapshot.set(snapshot);
     if locked {

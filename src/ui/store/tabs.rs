@@ -5,7 +5,7 @@ use super::codec::{self, Codec};
 use super::{Health, Held, Lock, LockState, Notice, Store};
 use crate::adapters::{browser, exit, listen};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::Loaded;
+use crate::domain::envelope::{follows_from, Loaded};
 use leptos::prelude::*;
 
 /// Another tab used quick exit: leave too.
@@ -76,11 +76,27 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
     };
     store.sync.update_value(|s| {
         s.seen = Some(raw.clone());
-        // This tab's last save is not in what replaced it: the other tab saved without
-        // seeing it. Its words are unsaved here again (changed from what this tab last
-        // read), so the merge below keeps them or keeps a copy, and they are saved again.
-        if s.mine.take().is_some_and(|id| !lineage.contains(&id)) {
-            s.base = s.synced.clone();
+        // The newest save this tab knows of (its own last one, or the one it last read) is
+        // not in what replaced it: the other tab saved without seeing it. What this tab
+        // holds as saved is unsaved here again, so the merge below keeps it or keeps a
+        // copy, and it is saved again: changed from what this tab last read when only its
+        // own saves since were missed (the other tab had read that too), and from nothing
+        // otherwise. (The rule `domain::sync` keeps, which its model test proved: checking
+        // only this tab's own save lost words when three tabs raced.)
+        let mine = s.mine.take();
+        if s.lineage
+            .last()
+            .is_some_and(|newest| !follows_from(&lineage, newest))
+        {
+            let read_it_too = s
+                .synced_from
+                .as_ref()
+                .is_none_or(|read| follows_from(&lineage, read));
+            s.base = if mine.is_some() && read_it_too {
+                s.synced.clone()
+            } else {
+                Snapshot::default()
+            };
         }
         s.lineage = lineage;
     });
@@ -140,6 +156,7 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
                             ..Snapshot::default()
                         };
                         s.synced = s.base.clone();
+                        s.synced_from = s.lineage.last().cloned();
                         s.force = false;
                     });
                     store.snapshot.set(Snapshot {
@@ -186,6 +203,7 @@ pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
     store.sync.update_value(|s| {
         s.base = theirs.clone();
         s.synced = theirs.clone();
+        s.synced_from = s.lineage.last().cloned();
         s.expect_stored = true;
     });
     if store.health.get_untracked() == Health::Cleared {
