@@ -31,11 +31,12 @@
 //! late, as the browser's does for tabs in different processes: a tab can read a stale
 //! value and save before it sees another tab's save, whose storage event arrives later.
 //! With that, checking only a tab's own last save against the lineage, as `ui::store`
-//! does, lost words the model found: a save that did not follow from a save this tab
+//! did, lost words the model found: a save that did not follow from a save this tab
 //! read (its writer since closed) deleted it, and a tab whose own save was missed took
 //! what it had read as saved when the other tab had missed that too. The machine checks
-//! the newest save it knows of, own or read (`Machine::overwritten_unseen`); the driver
-//! replacing `ui::store`'s adopt should take this rule, not the store's. Still failing
+//! the newest save it knows of, own or read (`Machine::overwritten_unseen`), and
+//! `ui::store`'s adopt now takes the same rule (for a tab that is not locked; a locked
+//! tab's kept copy is the machine's alone until the driver is wired). Still failing
 //! (`SYNC_SEED=1796523661041397990`): the version kept as a conflict copy is cleared from
 //! outside, a tab that has not seen the clear saves that version again and closes, and the
 //! tab that made the copy takes the conflict as settled, so overwrites it with no copy.
