@@ -9,7 +9,12 @@ mod content;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not baked in when it is compiled: a build script compiled
+    // in one checkout and reused from a copied target/ would otherwise read the other
+    // checkout's content (it did, after a target/ was copied between worktrees).
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir);
     let dir = root.join("content");
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=build");
