@@ -9,3 +9,4 @@ pub mod nation;
 pub mod notices;
 pub mod page;
 pub mod sources;
+pub mod version_form;

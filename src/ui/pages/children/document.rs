@@ -7,10 +7,11 @@ use crate::domain::child_plan::{
     changes, label, to_text, ChildPlan, ChildPlanBody, ChildPlanVersion, ChildVersionKind,
 };
 use crate::domain::drafts::{DraftKey, ShortFields};
-use crate::ui::components::form::{choice_options, Radios, TextInput};
-use crate::ui::components::kept::{ClearForm, Kept};
+use crate::ui::components::form::choice_options;
+use crate::ui::components::kept::Kept;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
+use crate::ui::components::version_form::SaveVersionFields;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -129,8 +130,6 @@ pub fn ChildDocument(id: String) -> impl IntoView {
         ..ShortFields::default()
     };
     let form = Kept::short(DraftKey::child_version(&id), blank());
-    let kind = Signal::derive(move || form.with(|f| f.choice.clone()));
-    let note = Signal::derive(move || form.with(|f| f.text.clone()));
     let copy = {
         let plan = plan.clone();
         move |_| {
@@ -204,18 +203,8 @@ pub fn ChildDocument(id: String) -> impl IntoView {
             </Show>
             <h2 class="app-heading-m">"Save this version"</h2>
             <form on:submit=mark novalidate>
-                <Radios name="child-version-kind".to_owned() legend="What happened to this version?".to_owned()
-                    options={choice_options::<ChildVersionKind>()}
-                    value=kind on_change=Callback::new(move |v| form.update(|f| f.choice = v))/>
-                <TextInput id="child-version-note".to_owned() label="Who with (optional)".to_owned() value=note on_input=Callback::new(move |v| form.update(|f| f.text = v))/>
-                <div class="app-button-group">
-                    <button type="submit" id="save-child-version" class="app-button app-button--secondary">"Save this version"</button>
-                    <ClearForm id="discard-child-version".to_owned() shown=move || form.is_kept()
-                        on_clear=Callback::new(move |()| {
-                            form.clear(blank());
-                            status.set("Form cleared.".into());
-                        })/>
-                </div>
+                <SaveVersionFields prefix="child-version" options={choice_options::<ChildVersionKind>()}
+                    note_label="Who with (optional)" form blank=blank() status/>
             </form>
         </div>
     }

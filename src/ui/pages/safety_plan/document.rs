@@ -7,10 +7,11 @@ use crate::adapters::browser;
 use crate::content::{human_date, PLAN_SECTIONS};
 use crate::domain::drafts::{DraftKey, ShortFields};
 use crate::domain::plan::{diff, text, validate, PlanBody, PlanVersionKind, SafetyPlan};
-use crate::ui::components::form::{choice_options, ErrorSummary, Radios, TextInput};
-use crate::ui::components::kept::{ClearForm, Kept};
+use crate::ui::components::form::{choice_options, ErrorSummary};
+use crate::ui::components::kept::Kept;
 use crate::ui::components::listen::Listen;
 use crate::ui::components::page::{use_page_title, BackLink};
+use crate::ui::components::version_form::SaveVersionFields;
 use crate::ui::nav::href;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -142,8 +143,6 @@ pub fn PlanDocument() -> impl IntoView {
         ..ShortFields::default()
     };
     let form = Kept::short(DraftKey::plan_version(), blank());
-    let kind = Signal::derive(move || form.with(|f| f.choice.clone()));
-    let note = Signal::derive(move || form.with(|f| f.text.clone()));
     let problems = RwSignal::new(Vec::<(String, String, String)>::new());
     let copy = move |_| {
         let text = read(store, |p| {
@@ -210,27 +209,8 @@ pub fn PlanDocument() -> impl IntoView {
                 </div>
             </Show>
             <form on:submit=mark novalidate>
-                <Radios
-                    name="version-kind".to_owned()
-                    legend="What happened to this version?".to_owned()
-                    options={choice_options::<PlanVersionKind>()}
-                    value=kind
-                    on_change=Callback::new(move |v| form.update(|f| f.choice = v))
-                />
-                <TextInput
-                    id="version-note".to_owned()
-                    label="Who with, or sent to whom (optional)".to_owned()
-                    value=note
-                    on_input=Callback::new(move |v| form.update(|f| f.text = v))
-                />
-                <div class="app-button-group">
-                    <button type="submit" id="save-version" class="app-button app-button--secondary">"Save this version"</button>
-                    <ClearForm id="discard-version".to_owned() shown=move || form.is_kept()
-                        on_clear=Callback::new(move |()| {
-                            form.clear(blank());
-                            status.set("Form cleared.".into());
-                        })/>
-                </div>
+                <SaveVersionFields prefix="version" options={choice_options::<PlanVersionKind>()}
+                    note_label="Who with, or sent to whom (optional)" form blank=blank() status/>
             </form>
             <p><a href=href("/safety-plan/versions")>"See all versions and what changed"</a></p>
         </div>
