@@ -261,9 +261,8 @@ impl Store {
             };
             s.force = unsaved;
             s.lock = lock;
-            s.synced = snapshot.clone();
             s.lineage = lineage;
-            s.synced_from = s.lineage.last().cloned();
+            s.read_as_stored(snapshot.clone());
             s.mine = None;
         });
         self.snapshot.set(snapshot);

@@ -114,6 +114,15 @@ struct Sync {
     owned: Vec<Owned>,
 }
 
+impl Sync {
+    /// `doc` is her data as this tab has just read it from storage (`lineage` is already
+    /// that of the save it came from, or empty): what its own saves since are changes from.
+    fn read_as_stored(&mut self, doc: Snapshot) {
+        self.synced = doc;
+        self.synced_from = self.lineage.last().cloned();
+    }
+}
+
 /// Words this tab had not saved when it was locked from another tab, and what they were
 /// changed from (for the merge when she unlocks).
 struct Held {
@@ -276,8 +285,7 @@ impl Store {
             s.seen = None;
             s.lineage.clear();
             s.mine = None;
-            s.synced = fresh.clone();
-            s.synced_from = None;
+            s.read_as_stored(fresh.clone());
             s.waiting_copies.clear();
         });
         self.snapshot.set(fresh);

@@ -167,8 +167,7 @@ pub(super) fn apply(store: Store, codec: Codec, loaded: Loaded, raw: Option<Stri
         s.seen = raw;
         s.lineage = lineage;
         s.mine = None;
-        s.synced = snapshot.clone();
-        s.synced_from = s.lineage.last().cloned();
+        s.read_as_stored(snapshot.clone());
     });
     store.snapshot.set(snapshot);
     if locked {

@@ -155,8 +155,7 @@ pub(super) fn adopt(store: Store, codec: Codec, raw: String) {
                             public: public.clone(),
                             ..Snapshot::default()
                         };
-                        s.synced = s.base.clone();
-                        s.synced_from = s.lineage.last().cloned();
+                        s.read_as_stored(s.base.clone());
                         s.force = false;
                     });
                     store.snapshot.set(Snapshot {
@@ -202,8 +201,7 @@ pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
     let base = store.sync.with_value(|s| s.base.clone());
     store.sync.update_value(|s| {
         s.base = theirs.clone();
-        s.synced = theirs.clone();
-        s.synced_from = s.lineage.last().cloned();
+        s.read_as_stored(theirs.clone());
         s.expect_stored = true;
     });
     if store.health.get_untracked() == Health::Cleared {
