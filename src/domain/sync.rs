@@ -36,10 +36,12 @@
 //! what it had read as saved when the other tab had missed that too. The machine checks
 //! the newest save it knows of, own or read (`Machine::overwritten_unseen`), and
 //! `ui::store`'s adopt now takes the same rule (for a tab that is not locked; a locked
-//! tab's kept copy is the machine's alone until the driver is wired). Still failing
-//! (`SYNC_SEED=1796523661041397990`): the version kept as a conflict copy is cleared from
-//! outside, a tab that has not seen the clear saves that version again and closes, and the
-//! tab that made the copy takes the conflict as settled, so overwrites it with no copy.
+//! tab's kept copy is the machine's alone until the driver is wired). Two more the model
+//! found on 2026-12-05/06, fixed here and not yet in `ui::store`: a conflict whose kept
+//! copy was cleared from outside is not settled (`settled_by`: a tab that missed the clear
+//! can save that side again, and it must be kept again, not overwritten); and words held
+//! from another tab's lock are measured against nothing once storage lost what was saved
+//! (`nothing_saved`), so unlocking cannot merge a lost word away as a deletion.
 //!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
@@ -314,6 +316,11 @@ pub struct Machine<D, S> {
     waiting: Vec<(String, Copy<D>)>,
     /// The last copy stamp used, so two copies never share a name.
     last_stamp: u64,
+    /// The kept copy holding their side of the last conflict this tab merged. While it
+    /// exists, the merge settled that conflict; once it is gone (storage cleared from
+    /// outside), their version saved again by a tab that missed the clear is a conflict
+    /// again, not agreement.
+    settled_by: Option<String>,
     out: Vec<Command<D>>,
 }
 
@@ -342,6 +349,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             asked_persistence: false,
             waiting: Vec::new(),
             last_stamp: 0,
+            settled_by: None,
             out: Vec::new(),
         }
     }
@@ -474,6 +482,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.mine = None;
                 self.read_as_stored(fresh.clone());
                 self.waiting.clear();
+                self.settled_by = None;
                 self.out.push(Command::Show(fresh));
                 self.out.push(Command::LockState(LockState::Off));
                 self.set_health(Health::Saving);
@@ -507,6 +516,16 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.base = D::default();
         self.synced = D::default();
         self.mine = None;
+        self.settled_by = None;
+        // Words held from another tab's lock are measured against nothing too, so merging
+        // them on unlock cannot take a word storage lost as one she deleted.
+        if let Lock::Locked {
+            held: Some((base, _)),
+            ..
+        } = &mut self.lock
+        {
+            *base = D::default();
+        }
     }
 
     /// Starts the save timer if it is not running.
@@ -940,6 +959,13 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         if self.health == Health::Cleared {
             self.set_health(Health::Saving);
         }
+        if let Some(copy) = &self.settled_by {
+            if !port.copy_exists(copy) {
+                // Their side of the last conflict is no longer kept: nothing here counts as
+                // agreed with storage, so the merge keeps every word again.
+                self.nothing_saved();
+            }
+        }
         if self.doc == self.base {
             if let Some(raw) = raw {
                 self.saw(raw);
@@ -954,7 +980,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         let (merged, conflict) = port.merge(&self.base, &self.doc, &theirs);
         if conflict {
             match self.keep(now_ms, Copy::Doc(theirs.clone()), port) {
-                Some(key) => self.out.push(Command::Notify(Notice::ConflictKept { key })),
+                Some(key) => {
+                    self.settled_by = Some(key.clone());
+                    self.out.push(Command::Notify(Notice::ConflictKept { key }));
+                }
                 // Their version is only in storage: writing would lose it.
                 None if raw.is_some() => return self.set_health(Health::Full),
                 // Only here: it waits in memory, tried again before each save.
@@ -1025,6 +1054,9 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         }
         for (name, copy) in std::mem::take(&mut self.waiting) {
             if port.keep_copy(&name, &copy) {
+                if matches!(copy, Copy::Doc(_)) {
+                    self.settled_by = Some(name.clone());
+                }
                 self.out.push(Command::Notify(match copy {
                     Copy::Raw(_) => Notice::Recovered { key: name },
                     Copy::Doc(_) => Notice::ConflictKept { key: name },
