@@ -110,6 +110,9 @@ struct Sync {
     /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
     /// unlocks here.
     waiting_copies: Vec<(String, String)>,
+    /// The kept copy holding their side of the last conflict this tab merged (see
+    /// `domain::sync`): once it is gone, that conflict is not settled.
+    settled_by: Option<String>,
     /// The store's listeners and timers: removed when the store goes.
     owned: Vec<Owned>,
 }
@@ -120,6 +123,22 @@ impl Sync {
     fn read_as_stored(&mut self, doc: Snapshot) {
         self.synced = doc;
         self.synced_from = self.lineage.last().cloned();
+    }
+
+    /// Storage no longer holds what this tab saved or read: everything in memory is
+    /// unsaved, changed from nothing, including words held from another tab's lock. (As
+    /// `domain::sync`'s `nothing_saved`, whose model test found words lost without it.)
+    fn nothing_saved(&mut self) {
+        self.base = Snapshot::default();
+        self.synced = Snapshot::default();
+        self.mine = None;
+        self.settled_by = None;
+        if let Lock::Locked {
+            held: Some(held), ..
+        } = &mut self.lock
+        {
+            held.base = Snapshot::default();
+        }
     }
 }
 
@@ -189,14 +208,14 @@ impl Store {
                 if self.sync.with_value(|s| s.expect_stored)
                     && self.health.get_untracked().may_write()
                 {
-                    self.health.set(Health::Cleared);
+                    self.storage_cleared();
                 }
                 self.refresh_recovery_keys();
             }
             Some(STORAGE_KEY) => match new_value {
                 None => {
                     if self.health.get_untracked().may_write() {
-                        self.health.set(Health::Cleared);
+                        self.storage_cleared();
                     }
                 }
                 Some(_) => tabs::adopt_external(self),
@@ -204,6 +223,13 @@ impl Store {
             Some(k) if envelope::is_kept_copy(k) => self.refresh_recovery_keys(),
             Some(_) => {}
         }
+    }
+
+    /// Storage lost what this tab saved: nothing here counts as saved, and writing pauses
+    /// until she chooses to save again.
+    pub(super) fn storage_cleared(self) {
+        self.sync.update_value(Sync::nothing_saved);
+        self.health.set(Health::Cleared);
     }
 
     fn ask_persistence_once(self) {
@@ -287,6 +313,7 @@ impl Store {
             s.mine = None;
             s.read_as_stored(fresh.clone());
             s.waiting_copies.clear();
+            s.settled_by = None;
         });
         self.snapshot.set(fresh);
         self.covered.set(true);

@@ -51,6 +51,7 @@ pub(super) fn open() -> Store {
             synced: Snapshot::default(),
             synced_from: None,
             waiting_copies: Vec::new(),
+            settled_by: None,
             owned: Vec::new(),
         }),
     };

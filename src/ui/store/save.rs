@@ -36,7 +36,7 @@ impl Store {
             return;
         }
         if self.cleared_under_us() {
-            self.health.set(Health::Cleared);
+            self.storage_cleared();
             return;
         }
         self.write();
@@ -143,7 +143,7 @@ impl Store {
         let gone = self.sync.with_value(|s| s.expect_stored)
             && matches!(storage::read(STORAGE_KEY), Ok(None));
         if self.health.get_untracked() == Health::Saving && gone {
-            self.health.set(Health::Cleared);
+            self.storage_cleared();
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::codec::{self, Codec};
 use super::{Health, Held, Lock, LockState, Notice, Store};
-use crate::adapters::{browser, exit, listen};
+use crate::adapters::{browser, exit, listen, storage};
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{follows_from, Loaded};
 use leptos::prelude::*;
@@ -197,6 +197,12 @@ fn unsaved_words(store: Store) -> Option<Box<Held>> {
 /// Takes in `theirs` (another tab's save), merged with what this tab has not saved. A
 /// conflict keeps their version as a copy (sealed while the lock is on) and says so.
 pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
+    let settled_by = store.sync.with_value(|s| s.settled_by.clone());
+    if settled_by.is_some_and(|copy| matches!(storage::read(&copy), Ok(None))) {
+        // Their side of the last conflict is no longer kept (storage was cleared): nothing
+        // here counts as agreed with storage, so the merge keeps every word again.
+        store.sync.update_value(|s| s.nothing_saved());
+    }
     let ours = store.snapshot.get_untracked();
     let base = store.sync.with_value(|s| s.base.clone());
     store.sync.update_value(|s| {
@@ -215,6 +221,9 @@ pub(super) fn merge_in(store: Store, codec: Codec, theirs: Snapshot) {
     if !merged.conflicts.is_empty() {
         let text = (codec.encode)(&theirs, &crate::adapters::browser::now_iso());
         if let Some(key) = store.keep_copy(codec, &text) {
+            store
+                .sync
+                .update_value(|s| s.settled_by = Some(key.clone()));
             store.notify(Notice::ConflictKept { key });
         }
     }
