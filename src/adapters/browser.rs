@@ -161,6 +161,32 @@ pub fn replace_location(url: &str) {
     }
 }
 
+/// The address's path and fragment (with its `#`, or "" if none).
+pub fn current_address() -> (String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return ("/".into(), String::new());
+    };
+    (
+        location.pathname().unwrap_or_else(|_| "/".into()),
+        location.hash().unwrap_or_default(),
+    )
+}
+
+/// Shows `url` (an address on this site) in the address bar, replacing the current history
+/// entry, without loading it.
+pub fn replace_address(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Scrolls to the top of the page.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Reloads the page.
 pub fn reload() {
     if let Some(window) = web_sys::window() {

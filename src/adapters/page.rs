@@ -7,9 +7,10 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// An event listener on the document, removed when this is dropped (keep it for as long as
-/// its owner lives; nothing is leaked).
+/// An event listener on the document (or the window), removed when this is dropped (keep it
+/// for as long as its owner lives; nothing is leaked).
 pub struct DocumentListener {
+    target: web_sys::EventTarget,
     kind: &'static str,
     capture: bool,
     callback: Closure<dyn Fn(web_sys::Event)>,
@@ -22,8 +23,18 @@ impl DocumentListener {
         capture: bool,
         handler: impl Fn(web_sys::Event) + 'static,
     ) -> Option<Self> {
+        Self::on(document()?.into(), kind, capture, handler)
+    }
+
+    /// Listens for `kind` events on `target`.
+    fn on(
+        target: web_sys::EventTarget,
+        kind: &'static str,
+        capture: bool,
+        handler: impl Fn(web_sys::Event) + 'static,
+    ) -> Option<Self> {
         let callback = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-        document()?
+        target
             .add_event_listener_with_callback_and_bool(
                 kind,
                 callback.as_ref().unchecked_ref(),
@@ -31,6 +42,7 @@ impl DocumentListener {
             )
             .ok()?;
         Some(Self {
+            target,
             kind,
             capture,
             callback,
@@ -40,14 +52,21 @@ impl DocumentListener {
 
 impl Drop for DocumentListener {
     fn drop(&mut self) {
-        if let Some(doc) = document() {
-            let _ = doc.remove_event_listener_with_callback_and_bool(
-                self.kind,
-                self.callback.as_ref().unchecked_ref(),
-                self.capture,
-            );
-        }
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
+}
+
+/// Calls `changed` when the address changes without a navigation of the app's own: Back or
+/// Forward, or a `#` typed into the address bar (the window's `popstate`). Stops when the
+/// returned listener is dropped.
+pub fn on_address_change(changed: impl Fn() + 'static) -> Option<DocumentListener> {
+    DocumentListener::on(web_sys::window()?.into(), "popstate", false, move |_| {
+        changed()
+    })
 }
 
 /// Where a click on an in-app link should take her.

@@ -1,14 +1,14 @@
-//! The app shell: store, router, layout and the route table.
+//! The app shell: store, address, layout and the route table.
 
 use crate::domain::route::{self, Route};
 use crate::ui::components::layout::{Footer, Header, SkipLink};
 use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
 use crate::ui::lazy;
 use crate::ui::nav;
+use crate::ui::nav::use_location;
 use crate::ui::pages;
 use crate::ui::store::{provide_store, Health};
 use leptos::prelude::*;
-use leptos_router::{components::Router, hooks::use_location};
 
 /// The whole app. `intro` is the home page's static introduction, taken from index.html.
 #[component]
@@ -19,15 +19,12 @@ pub fn App(intro: String) -> impl IntoView {
     provide_context(crate::ui::components::notices::UpdateReady(update_ready));
     crate::ui::components::layout::apply_disguise(store);
     register_service_worker(update_ready);
+    nav::provide_location();
 
-    view! {
-        <Router base=nav::router_base()>
-            <Shell/>
-        </Router>
-    }
+    view! { <Shell/> }
 }
 
-/// Everything inside the router: layout, focus on navigation, and the routes.
+/// Layout, focus on navigation, and the routes.
 #[component]
 fn Shell() -> impl IntoView {
     let store = crate::ui::store::use_store();
@@ -52,7 +49,7 @@ fn Shell() -> impl IntoView {
             <StorageBanner/>
             <NoticeList/>
             {move || match screen.get() {
-                Screen::Lock => view! { <pages::lock::LockScreen/> }.into_any(),
+                Screen::Lock => view! { <lazy::LazyLockScreen/> }.into_any(),
                 Screen::Cover => view! { <pages::cover::CoverPage/> }.into_any(),
                 Screen::Page => view! { <PageSwitch/> }.into_any(),
             }}
@@ -69,8 +66,7 @@ enum Screen {
     Page,
 }
 
-/// Shows the page for the current address. (One match instead of a `<Route>` per page:
-/// leptos_router's per-route matching cost about 40 KB of wasm.)
+/// Shows the page for the current address (see `ui::nav`: one match, no router crate).
 #[component]
 fn PageSwitch() -> impl IntoView {
     let location = use_location();

@@ -1,6 +1,6 @@
 //! Pages that load on demand: each area of Harbour is a separate wasm chunk, fetched the
-//! first time she opens it, so the first visit downloads only the shell (home, lock,
-//! storage). The service worker precaches every chunk, so all of it works offline after
+//! first time she opens it, so the first visit downloads only the shell (home, storage).
+//! The lock screen is a chunk too: a first visit never shows it. The service worker precaches every chunk, so all of it works offline after
 //! one visit. Without the `split` feature (native builds, browser tests, and `trunk serve`
 //! for development) these are plain calls: the split macro would otherwise leave the chunk
 //! loader's placeholder import in the wasm, and the page could not start.
@@ -26,6 +26,26 @@ macro_rules! chunk {
         let page = $call;
         page
     }};
+}
+
+/// What loads on demand: a page, or the lock screen.
+#[derive(Clone, PartialEq)]
+enum Part {
+    Page(Route),
+    LockScreen,
+}
+
+/// A part, built once its chunk has loaded.
+async fn load_part(part: Part) -> Result<AnyView, SplitLoaderError> {
+    match part {
+        Part::Page(route) => load_page(route).await,
+        Part::LockScreen => chunk!(lock_screen()),
+    }
+}
+
+#[cfg_attr(feature = "split", wasm_split(lock, fallible))]
+fn lock_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::lock::LockScreen/> }.into_any())
 }
 
 /// The page for a lazy route, built once its chunk has loaded (grouped by area, so pages
@@ -158,9 +178,23 @@ enum Loading {
 /// to try again; nothing she wrote is touched.
 #[component]
 pub fn LazyPage(route: Route) -> impl IntoView {
+    lazy_part(Part::Page(route))
+}
+
+/// The lock screen, from its chunk. Her data has already gone from the page when this
+/// shows; the title says "Locked" (or "Notes" in discreet mode) at once, before the chunk
+/// arrives. (The codec is fetched alongside, as unlocking needs it.)
+#[component]
+pub fn LazyLockScreen() -> impl IntoView {
+    crate::ui::components::page::use_page_title(|| "Locked".to_owned());
+    lazy_part(Part::LockScreen)
+}
+
+/// Shows a lazy part: see [`LazyPage`].
+fn lazy_part(part: Part) -> impl IntoView {
     let state = RwSignal::new(Loading::Waiting);
     let page = StoredValue::new_local(None::<AnyView>);
-    let route = StoredValue::new(route);
+    let route = StoredValue::new(part);
     // The page is built under this component's owner, also when "Try again" runs from a
     // click (which has no owner), so it finds the store and is cleaned up when she leaves.
     let owner = Owner::current().unwrap_or_default();
@@ -174,7 +208,7 @@ pub fn LazyPage(route: Route) -> impl IntoView {
         });
         let scoped = owner.with(|| {
             ScopedFuture::new(async move {
-                let view = load_page(route).await;
+                let view = load_part(route).await;
                 let codec = crate::ui::store::load_codec().await;
                 match (view, codec) {
                     (Ok(view), Ok(_)) => {
@@ -189,7 +223,7 @@ pub fn LazyPage(route: Route) -> impl IntoView {
     };
     load();
     // Part of a page (the home page's journey lines): nothing while it loads or if it fails.
-    let part = route.with_value(|r| *r == Route::JourneySummary);
+    let part = route.with_value(|r| *r == Part::Page(Route::JourneySummary));
     move || match state.get() {
         Loading::Waiting | Loading::Failed if part => ().into_any(),
         Loading::Waiting => view! { <PageLoading/> }.into_any(),

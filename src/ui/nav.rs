@@ -1,10 +1,65 @@
 //! In-app links and navigation. Every in-app move replaces the current history entry, so
 //! after a quick exit the Back button cannot walk back through what she read or wrote.
+//!
+//! Harbour has no router crate: the address is two signals ([`Location`]), set by
+//! [`Location::go`] and by Back or Forward, and `ui::app` matches the path with
+//! `domain::route::parse`. (leptos_router cost about 17 KB brotli of the first visit for
+//! what is here about 60 lines: no history entries are added, and there are no nested
+//! routes.)
 
+use crate::adapters::browser;
 use crate::adapters::page::{self, LinkClick};
-use leptos::prelude::StoredValue;
-use leptos_router::{hooks::use_navigate, NavigateOptions};
+use leptos::prelude::*;
 use std::sync::OnceLock;
+
+/// The address she is at: its path (with the base) and its fragment (with its `#`, or "").
+#[derive(Clone, Copy)]
+pub struct Location {
+    pub pathname: RwSignal<String>,
+    pub hash: RwSignal<String>,
+}
+
+impl Location {
+    /// Shows the address `to` (path, query and fragment, on this site) without adding
+    /// history, and scrolls to the top unless it points to a part of the page.
+    pub fn go(&self, to: &str) {
+        browser::replace_address(to);
+        self.read();
+        if self.hash.with_untracked(String::is_empty) {
+            browser::scroll_to_top();
+        }
+    }
+
+    /// Reads the address bar into the signals (each set only when it changed).
+    fn read(&self) {
+        let (pathname, hash) = browser::current_address();
+        if self.pathname.with_untracked(|p| *p != pathname) {
+            self.pathname.set(pathname);
+        }
+        if self.hash.with_untracked(|h| *h != hash) {
+            self.hash.set(hash);
+        }
+    }
+}
+
+/// Makes the address a context for the app, following Back and Forward. Call once, at the
+/// top of the app.
+pub fn provide_location() -> Location {
+    let (pathname, hash) = browser::current_address();
+    let location = Location {
+        pathname: RwSignal::new(pathname),
+        hash: RwSignal::new(hash),
+    };
+    let listener = page::on_address_change(move || location.read());
+    StoredValue::new_local(listener);
+    provide_context(location);
+    location
+}
+
+/// The address she is at (see [`provide_location`]).
+pub fn use_location() -> Location {
+    expect_context()
+}
 
 static BASE: OnceLock<String> = OnceLock::new();
 
@@ -23,7 +78,7 @@ pub fn base() -> &'static str {
     BASE.get().map(String::as_str).unwrap_or("/")
 }
 
-/// The router's base: the base path without its trailing slash ("" at the root).
+/// The base path without its trailing slash ("" at the root).
 pub fn router_base() -> String {
     base().trim_end_matches('/').to_owned()
 }
@@ -35,37 +90,21 @@ pub fn href(route: &str) -> String {
 
 /// A function that goes to a route without adding history; safe to call from handlers.
 pub fn navigator() -> impl Fn(&str) + Clone + 'static {
-    let navigate = use_navigate();
-    move |route: &str| {
-        navigate(
-            &href(route),
-            NavigateOptions {
-                replace: true,
-                resolve: false,
-                ..Default::default()
-            },
-        )
-    }
+    let location = use_location();
+    move |route: &str| location.go(&href(route))
 }
 
-/// Catches clicks on ordinary in-app links (including those inside guide content) before
-/// the router does, and navigates without adding history. Same-page `#` links scroll and
-/// focus their target without touching the address. Call inside the `<Router>`: the
-/// listener is removed when the calling component goes.
+/// Catches clicks on ordinary in-app links (including those inside guide content), and
+/// navigates without adding history. Same-page `#` links scroll and focus their target
+/// without touching the address. Call after [`provide_location`]: the listener is removed
+/// when the calling component goes.
 pub fn intercept_links() {
-    let navigate = use_navigate();
+    let location = use_location();
     let listener = page::on_link_click(base(), move |click| match click {
         LinkClick::Fragment(id) => {
             focus_fragment(&id);
         }
-        LinkClick::Address(to) => navigate(
-            &to,
-            NavigateOptions {
-                replace: true,
-                resolve: false,
-                ..Default::default()
-            },
-        ),
+        LinkClick::Address(to) => location.go(&to),
     });
     StoredValue::new_local(listener);
 }

@@ -149,8 +149,9 @@ fn release(root: &Path, base: &str) -> Result<()> {
             .arg(chunk))?;
     }
 
-    // 4. The first-visit module's JavaScript bindings, then its own optimisation (the same
-    //    flags Trunk uses for `data-wasm-opt="z"`).
+    // 4. The first-visit module's JavaScript bindings, then its own optimisation. `-Os`, not
+    //    `-Oz`: measured on 2026-12-06, the first visit was 0.8 KB (brotli) smaller with it
+    //    (size-minded inlining compresses better here); the chunks stay at `-Oz`.
     run(Command::new("wasm-bindgen")
         .arg("--target=web")
         .arg(format!("--out-dir={}", app.display()))
@@ -162,7 +163,7 @@ fn release(root: &Path, base: &str) -> Result<()> {
     let app_wasm = app.join(format!("{APP_NAME}_bg.wasm"));
     run(Command::new("wasm-opt")
         .arg(format!("--output={}", app_wasm.display()))
-        .arg("-Oz")
+        .arg("-Os")
         .arg(&app_wasm))?;
 
     // 5. The project's loader beside the app's files, and every script minified: ES modules
