@@ -1,9 +1,12 @@
 //! Pages that load on demand: each area of Harbour is a separate wasm chunk, fetched the
 //! first time she opens it, so the first visit downloads only the shell (home, storage).
-//! The lock screen is a chunk too: a first visit never shows it. The service worker precaches every chunk, so all of it works offline after
-//! one visit. Without the `split` feature (native builds, browser tests, and `trunk serve`
-//! for development) these are plain calls: the split macro would otherwise leave the chunk
-//! loader's placeholder import in the wasm, and the page could not start.
+//! The lock screen is lazy too (a first visit never shows it), in the codec's module: it
+//! needs the codec to unlock, and a split point of its own made every page share more,
+//! smaller chunks with it (more files to fetch). The service worker precaches every chunk,
+//! so all of it works offline after one visit. Without the `split` feature (native builds,
+//! browser tests, and `trunk serve` for development) these are plain calls: the split
+//! macro would otherwise leave the chunk loader's placeholder import in the wasm, and the
+//! page could not start.
 //!
 //! Every page here can change her data, so none is shown until the store codec (its own
 //! chunk, see `ui::store::codec`) has loaded too: a change is then always saved at once,
@@ -43,7 +46,8 @@ async fn load_part(part: Part) -> Result<AnyView, SplitLoaderError> {
     }
 }
 
-#[cfg_attr(feature = "split", wasm_split(lock, fallible))]
+// In the codec's module, not one of its own: see the module's notes.
+#[cfg_attr(feature = "split", wasm_split(codec, fallible))]
 fn lock_screen() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <pages::lock::LockScreen/> }.into_any())
 }
@@ -181,9 +185,9 @@ pub fn LazyPage(route: Route) -> impl IntoView {
     lazy_part(Part::Page(route))
 }
 
-/// The lock screen, from its chunk. Her data has already gone from the page when this
-/// shows; the title says "Locked" (or "Notes" in discreet mode) at once, before the chunk
-/// arrives. (The codec is fetched alongside, as unlocking needs it.)
+/// The lock screen, from the codec's chunk (unlocking needs the codec). Her data has
+/// already gone from the page when this shows; the title says "Locked" (or "Notes" in
+/// discreet mode) at once, before the chunk arrives.
 #[component]
 pub fn LazyLockScreen() -> impl IntoView {
     crate::ui::components::page::use_page_title(|| "Locked".to_owned());
