@@ -289,7 +289,10 @@ impl Port<Doc, Doc> for SimPort<'_> {
             };
         }
         if raw.starts_with("NEWER") {
-            return Read::TooNew { schema: 99 };
+            return Read::TooNew {
+                schema: 99,
+                shown: Doc::new(),
+            };
         }
         Read::Unreadable
     }

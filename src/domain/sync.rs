@@ -14,34 +14,26 @@
 //! word can be traced. Encoding (clear, or sealed under the lock) happens in one place: the
 //! port's [`Port::write`] and [`Port::keep_copy`], given what to write and never how.
 //!
-//! Not wired yet: `ui::store` still makes these decisions itself (issue 16 item 3). Where
-//! each lives there, for the driver that replaces them: `Event::Start`/`CodecLoaded` are
-//! `open.rs` (`open`, `finish_opening`, `apply`); `Edited`/`TimerFired`/`Hidden`/
-//! `SaveAgain` are `save.rs` (`schedule`, `save_now`, `write`, `catch_up`, `save_again`);
-//! `StorageChanged` is `mod.rs` (`on_storage_event`) and `tabs.rs` (`adopt`, `merge_in`);
-//! `Lock`/`Unlocked` are `lock.rs`; `Rekey` is `rekey.rs`; copies are `sealing.rs`
-//! (`keep_copy`, whose `encode_under_lock`, `download_text` and `keep_copy_as` become the
-//! port's one encoder). The model found cases where this machine had to differ from that
-//! code (see tests/sync_model.rs and the sync report): a conflict copy that cannot be
-//! written, unreadable text that cannot be kept, words held after storage was cleared, a
-//! locked tab's unsaved sealed words when another tab saves, and the save lineage below.
+//! `ui::store` is the driver: it turns what happens in the browser into events, carries out
+//! the commands, and holds the lock's key and the timers, which the machine never sees.
+//! Only [`Machine::start`] and the few calls beside it run before the codec chunk is there;
+//! [`Machine::handle`] runs from that chunk, so the first visit does not carry it.
 //!
-//! Each save carries its lineage, as in `ui::store` (see [`Machine`] and
-//! `domain::envelope`). The model gives each tab its own view of storage that catches up
-//! late, as the browser's does for tabs in different processes: a tab can read a stale
-//! value and save before it sees another tab's save, whose storage event arrives later.
-//! With that, checking only a tab's own last save against the lineage, as `ui::store`
-//! did, lost words the model found: a save that did not follow from a save this tab
-//! read (its writer since closed) deleted it, and a tab whose own save was missed took
-//! what it had read as saved when the other tab had missed that too. The machine checks
-//! the newest save it knows of, own or read (`Machine::overwritten_unseen`), and
-//! `ui::store`'s adopt now takes the same rule (for a tab that is not locked; a locked
-//! tab's kept copy is the machine's alone until the driver is wired). Two more the model
-//! found on 2026-12-05/06, fixed here and not yet in `ui::store`: a conflict whose kept
-//! copy was cleared from outside is not settled (`settled_by`: a tab that missed the clear
-//! can save that side again, and it must be kept again, not overwritten); and words held
-//! from another tab's lock are measured against nothing once storage lost what was saved
-//! (`nothing_saved`), so unlocking cannot merge a lost word away as a deletion.
+//! Each save carries its lineage (see [`Machine`] and `domain::envelope`). The model gives
+//! each tab its own view of storage that catches up late, as the browser's does for tabs
+//! in different processes: a tab can read a stale value and save before it sees another
+//! tab's save, whose storage event arrives later. With that, checking only a tab's own
+//! last save against the lineage (the store's rule before this machine) lost words the
+//! model found: a save that did not follow from a save this tab read (its writer since
+//! closed) deleted it, and a tab whose own save was missed took what it had read as saved
+//! when the other tab had missed that too. The machine checks the newest save it knows of,
+//! own or read (`Machine::overwritten_unseen`). Other cases the model found (the last two
+//! kept as regression tests): a conflict copy that cannot be written, unreadable text that cannot be
+//! kept, words held after storage was cleared, a locked tab's unsaved sealed words when
+//! another tab saves, a conflict whose kept copy was cleared from outside (not settled:
+//! `settled_by`), and words held from another tab's lock once storage lost what was saved
+//! (measured against nothing, `nothing_saved`, so unlocking cannot merge a lost word away
+//! as a deletion).
 //!
 //! The promise checked by the test: each version she typed is in storage, or in a kept
 //! copy (listed in Settings, and announced by a [`Notice`]), or still in a tab's memory
@@ -140,8 +132,9 @@ pub enum Read<D, S> {
     },
     /// Damaged, or not Harbour's.
     Unreadable,
-    /// Written by a newer Harbour.
-    TooNew { schema: u32 },
+    /// Written by a newer Harbour. `shown` what may show meanwhile (her clear settings, so
+    /// quick exit still goes where she chose).
+    TooNew { schema: u32, shown: D },
 }
 
 /// What a kept copy holds.
@@ -422,23 +415,14 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         port: &mut impl Port<D, S>,
     ) -> Vec<Command<D>> {
         match event {
-            Event::Start => self.start(port),
+            Event::Start => self.begin(port),
             Event::CodecLoaded => {
                 if self.health == Health::Opening {
                     self.open(now_ms, port);
                 }
             }
-            Event::CodecFailed => {
-                if self.health == Health::Opening {
-                    self.set_health(Health::NotOpened);
-                }
-            }
-            Event::RetryOpen => {
-                if self.health == Health::NotOpened {
-                    self.set_health(Health::Opening);
-                    self.out.push(Command::LoadCodec);
-                }
-            }
+            Event::CodecFailed => self.not_opened(),
+            Event::RetryOpen => self.open_again(),
             Event::Edited(doc) => {
                 self.doc = doc;
                 self.schedule();
@@ -470,26 +454,70 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             Event::Lock => self.lock(now_ms, port),
             Event::Unlocked { doc, unsaved } => self.unlocked(doc, unsaved, now_ms, port),
             Event::Rekey { on } => self.rekey(on, now_ms, port),
-            Event::Wiped { fresh } => {
-                self.cancel_timer();
-                self.doc = fresh.clone();
-                self.base = fresh.clone();
-                self.expect_stored = false;
-                self.force = false;
-                self.lock = Lock::Off;
-                self.seen = None;
-                self.lineage.clear();
-                self.mine = None;
-                self.read_as_stored(fresh.clone());
-                self.waiting.clear();
-                self.settled_by = None;
-                self.out.push(Command::Show(fresh));
-                self.out.push(Command::LockState(LockState::Off));
-                self.set_health(Health::Saving);
-                self.out.push(Command::Notify(Notice::Deleted));
-            }
+            Event::Wiped { fresh } => self.forget(fresh),
         }
         std::mem::take(&mut self.out)
+    }
+
+    // The events the driver handles before the codec is here (see `ui::store::codec`: the
+    // rest of the machine lives in that chunk), each also a public call of its own so the
+    // first-visit module does not carry `handle`.
+
+    /// [`Event::Start`].
+    pub fn start(&mut self, port: &mut impl Port<D, S>) -> Vec<Command<D>> {
+        self.begin(port);
+        std::mem::take(&mut self.out)
+    }
+
+    /// [`Event::CodecFailed`].
+    pub fn codec_failed(&mut self) -> Vec<Command<D>> {
+        self.not_opened();
+        std::mem::take(&mut self.out)
+    }
+
+    /// [`Event::RetryOpen`].
+    pub fn retry_open(&mut self) -> Vec<Command<D>> {
+        self.open_again();
+        std::mem::take(&mut self.out)
+    }
+
+    /// [`Event::Wiped`].
+    pub fn wiped(&mut self, fresh: D) -> Vec<Command<D>> {
+        self.forget(fresh);
+        std::mem::take(&mut self.out)
+    }
+
+    fn not_opened(&mut self) {
+        if self.health == Health::Opening {
+            self.set_health(Health::NotOpened);
+        }
+    }
+
+    fn open_again(&mut self) {
+        if self.health == Health::NotOpened {
+            self.set_health(Health::Opening);
+            self.out.push(Command::LoadCodec);
+        }
+    }
+
+    /// Everything was deleted: starts clean on `fresh`, without writing.
+    fn forget(&mut self, fresh: D) {
+        self.cancel_timer();
+        self.doc = fresh.clone();
+        self.base = fresh.clone();
+        self.expect_stored = false;
+        self.force = false;
+        self.lock = Lock::Off;
+        self.seen = None;
+        self.lineage.clear();
+        self.mine = None;
+        self.read_as_stored(fresh.clone());
+        self.waiting.clear();
+        self.settled_by = None;
+        self.out.push(Command::Show(fresh));
+        self.out.push(Command::LockState(LockState::Off));
+        self.set_health(Health::Saving);
+        self.out.push(Command::Notify(Notice::Deleted));
     }
 
     fn set_health(&mut self, health: Health) {
@@ -554,7 +582,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
 
     /// Opening: with nothing stored or storage blocked the store is open at once; with
     /// something stored it waits for the codec.
-    fn start(&mut self, port: &mut impl Port<D, S>) {
+    fn begin(&mut self, port: &mut impl Port<D, S>) {
         match port.read() {
             Err(_) => self.set_health(Health::Unavailable),
             Ok(None) => {
@@ -637,7 +665,10 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                     }
                 }
             }
-            Read::TooNew { schema } => (D::default(), Health::TooNew { schema }),
+            Read::TooNew { schema, shown } => {
+                base = shown.clone();
+                (shown, Health::TooNew { schema })
+            }
         };
         let locked = matches!(lock, Lock::Locked { .. });
         self.base = base;
@@ -838,7 +869,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 self.out.push(Command::Show(shown));
                 self.out.push(Command::LockState(LockState::Locked));
             }
-            Read::TooNew { schema } => {
+            Read::TooNew { schema, .. } => {
                 self.saw(raw);
                 // Storage no longer holds what this tab saved.
                 self.nothing_saved();

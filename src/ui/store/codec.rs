@@ -13,13 +13,15 @@
 //! (index.html). Without it (browser tests, the benchmark) the codec is a plain call: an
 //! unsplit wasm cannot load a chunk, and would fail to start.
 
-use super::{open, sealing, tabs, Held, Store};
+use super::port::BrowserPort;
+use super::Store;
 use crate::domain::backup;
 use crate::domain::data::Snapshot;
 use crate::domain::envelope::{self, Loaded, Locked, Opened, UnlockError};
 use crate::domain::merge::{self, Merged};
 use crate::domain::migrate::LATEST;
 use crate::domain::sealed::{self, Derivation, KdfParams, Key, BOUND_IV_LEN, IV_LEN, SALT_LEN};
+use crate::domain::sync::{Command, Event, Machine};
 use std::cell::OnceCell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
@@ -29,9 +31,13 @@ use wasm_split_helpers::SplitLoaderError;
 pub type EncodeSealed =
     fn(&Snapshot, &str, &[String], &Key, &KdfParams, [u8; BOUND_IV_LEN]) -> String;
 
-/// A save of a snapshot under the store's lock: its text and lineage, or `None` while locked.
-pub(super) type EncodeSave =
-    fn(Store, Codec, &Snapshot) -> Result<Option<(String, Vec<String>)>, String>;
+/// The machine's handling of one event (`domain::sync::Machine::handle`).
+pub(super) type Handle = fn(
+    &mut Machine<Snapshot, Locked>,
+    Event<Snapshot>,
+    u64,
+    &mut BrowserPort<'_>,
+) -> Vec<Command<Snapshot>>;
 
 /// Everything that turns her data into stored text and back. Plain function pointers into
 /// the chunk: callable synchronously once it has loaded.
@@ -56,19 +62,9 @@ pub struct Codec {
     pub open_copy: fn(&str, &Key) -> Option<String>,
     /// True when a kept copy is sealed.
     pub is_sealed_copy: fn(&str) -> bool,
-    // The store's steps that run only once this chunk is here live in it too, so the shell
-    // does not carry them: putting what was read at start into the store, taking in
-    // another tab's save, and what follows an unlock.
-    /// Puts what was read at start into the store (`open::apply`).
-    pub(super) apply_read: fn(Store, Codec, Loaded, Option<String>),
-    /// Takes in the stored text another tab saved (`tabs::adopt`).
-    pub(super) adopt: fn(Store, Codec, String),
-    /// After an unlock: keeps the copy from before an update, seals kept copies, and
-    /// merges in words held while locked (`sealing::after_unlock`).
-    pub(super) after_unlock: fn(Store, Codec, Option<String>, Option<Box<Held>>, Snapshot),
-    /// A save of her data under the current lock, with its lineage
-    /// (`Store::encode_under_lock`).
-    pub(super) encode_save: EncodeSave,
+    /// The store's machine, which runs only once this chunk is here, lives in it too, so
+    /// the shell does not carry it (the shell calls only its opening steps).
+    pub(super) handle: Handle,
     /// What she has now, for a download (`Store::download_text`).
     pub(super) download_text: fn(Store, Codec) -> Option<(String, bool)>,
     /// Three-way merge of another tab's save.
@@ -118,10 +114,7 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
         seal_copy: backup::export,
         open_copy,
         is_sealed_copy: backup::is_sealed_file,
-        apply_read: open::apply,
-        adopt: tabs::adopt,
-        after_unlock: sealing::after_unlock,
-        encode_save: Store::encode_under_lock,
+        handle: |machine, event, now_ms, port| machine.handle(event, now_ms, port),
         download_text: Store::download_text,
         merge: merge::merge::<Snapshot>,
         new_kdf: sealed::new_kdf,

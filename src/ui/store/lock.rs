@@ -3,10 +3,11 @@
 //! back from the back-forward cache.
 
 use super::codec::{self, Codec};
-use super::{Held, Lock, LockState, Notice, Store};
+use super::port::LockKey;
+use super::{LockState, Store};
 use crate::adapters::{browser, crypto, listen, storage};
-use crate::domain::data::Snapshot;
-use crate::domain::envelope::{Loaded, UnlockError, STORAGE_KEY};
+use crate::domain::envelope::{self, Loaded, UnlockError, STORAGE_KEY};
+use crate::domain::sync::{Change, Event};
 use leptos::prelude::*;
 use std::time::Duration;
 use zeroize::Zeroize;
@@ -106,44 +107,9 @@ impl Store {
     pub fn lock(self) {
         // Silence first: nothing is read aloud once she has locked.
         crate::adapters::speech::silence();
-        if self.lock_state.get_untracked() != LockState::Unlocked {
-            return;
+        if self.lock_state.get_untracked() == LockState::Unlocked {
+            self.dispatch(Event::Lock);
         }
-        // Unlocked means the codec opened her data, so it is here.
-        let Some(codec) = codec::loaded() else {
-            return;
-        };
-        self.save_now();
-        let unsaved = self.has_unsaved();
-        let sealed_text = self
-            .snapshot
-            .with_untracked(|snap| (codec.encode_save)(self, codec, snap))
-            .ok()
-            .flatten()
-            .map(|(text, _)| text);
-        let locked = match sealed_text.as_deref().map(|t| (codec.load)(Some(t))) {
-            Some(Loaded::Locked(locked)) => locked,
-            // Sealing cannot fail with a held key; if it somehow did, keep her words open
-            // rather than lose them.
-            _ => return,
-        };
-        let public = self.snapshot.with_untracked(|s| s.public.clone());
-        let cleared = Snapshot {
-            public,
-            ..Snapshot::default()
-        };
-        self.sync.update_value(|s| {
-            // Dropping the old `Lock::Unlocked` wipes the key.
-            s.lock = Lock::Locked {
-                locked,
-                unsaved,
-                held: None,
-            };
-            s.base = cleared.clone();
-            s.force = false;
-        });
-        self.snapshot.set(cleared);
-        self.lock_state.set(LockState::Locked);
     }
 
     /// Unlocks with her passphrase. A wrong one changes nothing. If her clear settings were
@@ -163,44 +129,33 @@ impl Store {
         let codec = codec().await.map_err(UnlockRefused::Message)?;
         // Prefer what storage holds now (another tab may have saved since), unless this tab
         // holds newer words it could not save.
-        let held = self.sync.with_value(|s| match &s.lock {
-            Lock::Locked {
-                locked,
-                unsaved: true,
-                ..
-            } => Some(locked.clone()),
-            _ => None,
+        let (held, newer) = self.driver.with_value(|d| match d.machine.sealed() {
+            Some((sealed, newer)) => (Some(sealed.clone()), newer),
+            None => (None, false),
         });
-        let had_unsaved = held.is_some();
-        let locked = match held {
-            Some(l) => l,
-            None => match storage::read(STORAGE_KEY)
+        let stored = match newer {
+            true => None,
+            false => storage::read(STORAGE_KEY)
                 .ok()
                 .flatten()
-                .map(|raw| (codec.load)(Some(&raw)))
-            {
-                Some(Loaded::Locked(l)) => l,
-                Some(Loaded::Ready {
-                    snapshot, lineage, ..
-                }) => {
-                    // The lock was turned off in another tab.
-                    let words = self.take_held();
-                    self.adopt_unlocked(snapshot.clone(), lineage, Lock::Off, false);
-                    (codec.after_unlock)(self, codec, None, words, snapshot);
+                .map(|raw| (codec.load)(Some(&raw))),
+        };
+        let locked = match stored {
+            Some(Loaded::Locked(locked)) => Some(locked),
+            Some(Loaded::Ready { .. }) => {
+                // The lock was turned off in another tab: taking in its save opens this tab.
+                self.dispatch(Event::StorageChanged(Change::Written));
+                if self.lock_state.get_untracked() != LockState::Locked {
                     return Ok(());
                 }
-                _ => match self.sync.with_value(|s| match &s.lock {
-                    Lock::Locked { locked, .. } => Some(locked.clone()),
-                    _ => None,
-                }) {
-                    Some(l) => l,
-                    None => {
-                        return Err(UnlockRefused::Message(
-                            "Harbour could not find your locked notes on this phone.".into(),
-                        ))
-                    }
-                },
-            },
+                held
+            }
+            _ => held,
+        };
+        let Some(locked) = locked else {
+            return Err(UnlockRefused::Message(
+                "Harbour could not find your locked notes on this phone.".into(),
+            ));
         };
         let derivation = (codec.derivation)(&locked.sealed.kdf)
             .map_err(|_| UnlockRefused::Message(WRONG.to_owned()))?;
@@ -215,16 +170,18 @@ impl Store {
         };
         match opened {
             Ok((opened, put_back)) => {
-                let unsaved = had_unsaved || put_back || opened.migrated_from.is_some();
+                let unsaved = newer || put_back || opened.migrated_from.is_some();
                 let kdf = locked.sealed.kdf.clone();
-                let words = self.take_held();
-                self.adopt_unlocked(
-                    opened.snapshot.clone(),
-                    locked.lineage.clone(),
-                    Lock::Unlocked { key, kdf },
+                self.driver
+                    .update_value(|d| d.keys.current = Some(LockKey { key, kdf }));
+                self.dispatch(Event::Unlocked {
+                    doc: opened.snapshot,
                     unsaved,
-                );
-                (codec.after_unlock)(self, codec, opened.before, words, opened.snapshot);
+                });
+                if let Some(before) = opened.before {
+                    self.keep_copy_as(codec, envelope::BEFORE_MIGRATION_KEY, &before);
+                }
+                self.seal_clear_copies(codec);
                 Ok(())
             }
             Err(UnlockError::WrongPassphrase) => Err(UnlockRefused::Message(WRONG.into())),
@@ -234,42 +191,6 @@ impl Store {
             Err(UnlockError::Unreadable(why)) => Err(UnlockRefused::Message(format!(
                 "Your passphrase is right, but what was saved could not be read ({why}). It has not been changed."
             ))),
-        }
-    }
-
-    /// The words held while locked, taken out of the lock (see `Lock::Locked`).
-    fn take_held(self) -> Option<Box<Held>> {
-        self.sync
-            .try_update_value(|s| match &mut s.lock {
-                Lock::Locked { held, .. } => held.take(),
-                _ => None,
-            })
-            .flatten()
-    }
-
-    /// Opens the store on `snapshot`, as read with `lineage`.
-    fn adopt_unlocked(self, snapshot: Snapshot, lineage: Vec<String>, lock: Lock, unsaved: bool) {
-        let state = match lock {
-            Lock::Off => LockState::Off,
-            _ => LockState::Unlocked,
-        };
-        self.sync.update_value(|s| {
-            s.base = if unsaved {
-                Snapshot::default()
-            } else {
-                snapshot.clone()
-            };
-            s.force = unsaved;
-            s.lock = lock;
-            s.lineage = lineage;
-            s.read_as_stored(snapshot.clone());
-            s.mine = None;
-        });
-        self.snapshot.set(snapshot);
-        self.lock_state.set(state);
-        self.dismiss(&Notice::LockedByOtherTab);
-        if unsaved {
-            self.save_now();
         }
     }
 }

@@ -1,19 +1,22 @@
 //! The app's one store: her data in a signal, saved automatically, and every storage fault
 //! turned into a message that destroys nothing.
 //!
-//! Saving: a change is written at most [`SAVE_DELAY_MS`] after it is made, and at once when
-//! the page is hidden or closed. Faults: unreadable data is copied aside before Harbour
-//! starts clean; a newer schema, blocked storage, a full quota or storage cleared under us
-//! switch to working in memory, with a message, and never overwrite the last good copy.
-//! Saving is in `save.rs`; with the lock on, what is written is sealed (see `lock.rs`), and
-//! everything written under the lock is encoded in `sealing.rs`; other tabs are in `tabs.rs`.
-//! Turning her data into stored text is the codec's job (`codec.rs`, a chunk of its own).
+//! The decisions are `domain::sync`'s machine (proven natively by tests/sync_model.rs):
+//! when to write, whether another tab saved first, how to merge, what to keep as a copy,
+//! what to tell her. This module is its driver: it turns what happens in the browser (her
+//! edits, the save timer, the page hidden or closing, storage events, lock and unlock)
+//! into the machine's events, and carries out its commands with the adapters (signals,
+//! timers, notices). Storage and the codec reach the machine through `port.rs`, where
+//! everything is written under the lock; the codec (`codec.rs`) is a chunk of its own, and
+//! holds the machine's handling too. The lock's key derivation and the re-writing of kept
+//! copies when the lock changes are in `lock.rs`, `rekey.rs` and `sealing.rs`; other tabs
+//! are in `tabs.rs`.
 
 mod codec;
 mod lock;
 mod open;
+mod port;
 mod rekey;
-mod save;
 mod sealing;
 mod tabs;
 
@@ -27,10 +30,12 @@ pub use tabs::{broadcast, EXIT, WIPED};
 use crate::adapters::listen::{self, Owned};
 use crate::adapters::{browser, storage};
 use crate::domain::data::Snapshot;
-use crate::domain::envelope::{self, KEY_PREFIX, STORAGE_KEY};
-use crate::domain::sealed::{KdfParams, Key};
-use leptos::leptos_dom::helpers::TimeoutHandle;
+use crate::domain::envelope::{self, Locked, KEY_PREFIX, STORAGE_KEY};
+use crate::domain::sync::{Change, Command, Event, Machine};
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
+use port::{BrowserPort, Keys};
+use std::time::Duration;
 
 pub use crate::domain::sync::{Health, Notice, SAVE_DELAY_MS};
 
@@ -60,93 +65,21 @@ pub struct Store {
     pub recovery_keys: RwSignal<Vec<String>>,
     /// The unreadable text when it could not be kept in storage, so she can download it.
     pub unreadable_text: StoredValue<Option<String>>,
-    sync: StoredValue<Sync, LocalStorage>,
+    driver: StoredValue<Driver, LocalStorage>,
 }
 
-/// The state of the lock, with the secret parts that never reach a signal.
-enum Lock {
-    Off,
-    Unlocked {
-        key: Key,
-        kdf: KdfParams,
-    },
-    /// `unsaved` is true when the sealed copy held here is newer than storage's. `held`
-    /// is what this tab had not saved when another tab locked Harbour or changed the
-    /// passphrase (this tab had no key to seal it with): it is merged in when she unlocks
-    /// here, and never written while locked.
-    Locked {
-        locked: envelope::Locked,
-        unsaved: bool,
-        held: Option<Box<Held>>,
-    },
-}
-
-/// Bookkeeping that is not shown: what was last written, and the pending save.
-struct Sync {
-    /// The snapshot as last written to (or read from) storage.
-    base: Snapshot,
-    /// True once Harbour's key should exist in storage.
-    expect_stored: bool,
+/// The driver's own state: the machine, and what it must not put in a signal.
+struct Driver {
+    machine: Machine<Snapshot, Locked>,
+    /// The lock's keys (see `port::Keys`).
+    keys: Keys,
+    /// False when the browser blocks storage.
+    usable: bool,
+    /// The save timer, while it runs.
     pending: Option<TimeoutHandle>,
     asked_persistence: bool,
-    /// Write even if nothing changed (she asked to save again, or the lock changed).
-    force: bool,
-    /// The stored text as this tab last read or wrote it. Storage holding anything else
-    /// means another tab saved since, even if its storage event has not arrived yet.
-    seen: Option<String>,
-    /// The lineage of `seen` (see `domain::envelope`): a save here follows from it.
-    lineage: Vec<String>,
-    /// The id of this tab's last save, until it takes in another tab's save.
-    mine: Option<String>,
-    /// Her data as this tab last read it from storage (at start, or another tab's save).
-    /// If another tab saved without seeing this tab's saves since (two browser processes
-    /// can both save before either hears of the other), those saves are this tab's
-    /// unsaved words again, changed from this.
-    synced: Snapshot,
-    /// The id of the save `synced` was read from (none for nothing stored, or a save from
-    /// before lineages).
-    synced_from: Option<String>,
-    lock: Lock,
-    /// Kept copies (key, clear text) waiting for a key to seal them with: written when she
-    /// unlocks here.
-    waiting_copies: Vec<(String, String)>,
-    /// The kept copy holding their side of the last conflict this tab merged (see
-    /// `domain::sync`): once it is gone, that conflict is not settled.
-    settled_by: Option<String>,
     /// The store's listeners and timers: removed when the store goes.
     owned: Vec<Owned>,
-}
-
-impl Sync {
-    /// `doc` is her data as this tab has just read it from storage (`lineage` is already
-    /// that of the save it came from, or empty): what its own saves since are changes from.
-    fn read_as_stored(&mut self, doc: Snapshot) {
-        self.synced = doc;
-        self.synced_from = self.lineage.last().cloned();
-    }
-
-    /// Storage no longer holds what this tab saved or read: everything in memory is
-    /// unsaved, changed from nothing, including words held from another tab's lock. (As
-    /// `domain::sync`'s `nothing_saved`, whose model test found words lost without it.)
-    fn nothing_saved(&mut self) {
-        self.base = Snapshot::default();
-        self.synced = Snapshot::default();
-        self.mine = None;
-        self.settled_by = None;
-        if let Lock::Locked {
-            held: Some(held), ..
-        } = &mut self.lock
-        {
-            held.base = Snapshot::default();
-        }
-    }
-}
-
-/// Words this tab had not saved when it was locked from another tab, and what they were
-/// changed from (for the merge when she unlocks).
-struct Held {
-    base: Snapshot,
-    ours: Snapshot,
 }
 
 /// Provides the store to the app. Call once, at the top.
@@ -167,77 +100,203 @@ impl Store {
     fn watch(self) {
         Effect::new(move |_| {
             self.snapshot.track();
-            self.schedule();
+            self.take_edits();
         });
-        let flush = move || self.save_now();
         let owned = vec![
-            listen::on_window("pagehide", flush),
+            listen::on_window("pagehide", move || self.save_now()),
             listen::on_window("visibilitychange", move || {
                 if browser::is_hidden() {
                     self.save_now();
                 } else {
-                    self.check_still_stored();
+                    self.dispatch(Event::Visible);
                 }
             }),
-            listen::on_storage(move |key, new_value| self.on_storage_event(key, new_value)),
+            listen::on_storage(move |key, new_value| {
+                self.on_storage_event(key, new_value.is_none())
+            }),
         ];
         self.own(owned);
         self.watch_lock();
         tabs::listen(self);
-        if self.health.get_untracked().may_write() {
-            self.ask_persistence_once();
-        }
     }
 
     /// Keeps listeners and timers for as long as the store lives.
     fn own(self, owned: impl IntoIterator<Item = Owned>) {
-        self.sync.update_value(|s| s.owned.extend(owned));
+        self.driver.update_value(|d| d.owned.extend(owned));
     }
 
-    fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
-        if matches!(
-            self.health.get_untracked(),
-            Health::Opening | Health::NotOpened
-        ) {
-            // Not read yet: opening reads storage as it is then, so nothing is missed.
-            return;
-        }
-        match key.as_deref() {
+    /// Another tab (or the browser) changed storage. What storage holds now is read, not
+    /// the event's value: events can arrive after this tab's own later save.
+    fn on_storage_event(self, key: Option<String>, removed: bool) {
+        let change = match key.as_deref() {
             // clear(): everything went, from another tab or the browser.
-            None => {
-                if self.sync.with_value(|s| s.expect_stored)
-                    && self.health.get_untracked().may_write()
-                {
-                    self.storage_cleared();
-                }
+            None => Change::Cleared,
+            Some(STORAGE_KEY) if removed => Change::Removed,
+            Some(STORAGE_KEY) => Change::Written,
+            Some(k) if envelope::is_kept_copy(k) => Change::Copies,
+            Some(_) => return,
+        };
+        self.dispatch(Event::StorageChanged(change));
+    }
+
+    /// Hands `event` to the machine (after what she has typed since it last heard), and
+    /// carries out what it says. Returns its commands.
+    ///
+    /// Only the opening events run before the codec chunk is here (see `open.rs`). Every
+    /// page that changes her data waits for the codec, so no event before it can concern
+    /// her words: those that may (another tab saved, she asked to save again) wait for it.
+    fn dispatch(self, event: Event<Snapshot>) -> Vec<Command<Snapshot>> {
+        let Some(codec) = codec::loaded() else {
+            let waits = matches!(
+                event,
+                Event::StorageChanged(Change::Written)
+                    | Event::SaveAgain
+                    | Event::DiscardUnreadable
+            );
+            if waits {
+                leptos::task::spawn_local(async move {
+                    if codec::load().await.is_ok() {
+                        self.dispatch(event);
+                    }
+                });
+            } else if matches!(event, Event::StorageChanged(_)) {
                 self.refresh_recovery_keys();
             }
-            Some(STORAGE_KEY) => match new_value {
-                None => {
-                    if self.health.get_untracked().may_write() {
-                        self.storage_cleared();
-                    }
-                }
-                Some(_) => tabs::adopt_external(self),
-            },
-            Some(k) if envelope::is_kept_copy(k) => self.refresh_recovery_keys(),
-            Some(_) => {}
+            return Vec::new();
+        };
+        self.take_edits();
+        self.run(|machine, port| (codec.handle)(machine, event, browser::now_ms() as u64, port))
+    }
+
+    /// Tells the machine what she has now, if it changed since it last heard (the effect
+    /// that watches her data runs after the change, so an event can come first).
+    fn take_edits(self) {
+        let Some(codec) = codec::loaded() else {
+            return;
+        };
+        let edited = self.snapshot.with_untracked(|snap| {
+            self.driver
+                .with_value(|d| snap != d.machine.doc())
+                .then(|| snap.clone())
+        });
+        if let Some(doc) = edited {
+            self.run(|machine, port| {
+                (codec.handle)(machine, Event::Edited(doc), browser::now_ms() as u64, port)
+            });
         }
     }
 
-    /// Storage lost what this tab saved: nothing here counts as saved, and writing pauses
-    /// until she chooses to save again.
-    pub(super) fn storage_cleared(self) {
-        self.sync.update_value(Sync::nothing_saved);
-        self.health.set(Health::Cleared);
+    /// Runs one call of the machine with the browser's port, then carries out its commands.
+    fn run(
+        self,
+        call: impl FnOnce(&mut Machine<Snapshot, Locked>, &mut BrowserPort) -> Vec<Command<Snapshot>>,
+    ) -> Vec<Command<Snapshot>> {
+        let codec = codec::loaded();
+        let commands = self
+            .driver
+            .try_update_value(|d| {
+                let mut port = BrowserPort::new(codec, &mut d.keys, d.usable);
+                call(&mut d.machine, &mut port)
+            })
+            .unwrap_or_default();
+        for command in &commands {
+            self.carry_out(command);
+        }
+        commands
     }
 
-    fn ask_persistence_once(self) {
-        let first = self.sync.with_value(|s| !s.asked_persistence);
+    fn carry_out(self, command: &Command<Snapshot>) {
+        match command {
+            Command::Show(doc) => {
+                if self.snapshot.with_untracked(|s| s != doc) {
+                    self.snapshot.set(doc.clone());
+                }
+            }
+            Command::Health(health) => {
+                if self.health.with_untracked(|h| h != health) {
+                    self.health.set(health.clone());
+                }
+            }
+            Command::Notify(notice) => self.notify(notice.clone()),
+            Command::LockState(state) => {
+                if *state == LockState::Locked {
+                    // Dropping a key wipes it.
+                    self.driver.update_value(|d| d.keys.forget());
+                } else {
+                    self.dismiss(&Notice::LockedByOtherTab);
+                }
+                if self.lock_state.get_untracked() != *state {
+                    self.lock_state.set(*state);
+                }
+            }
+            Command::StartTimer { delay_ms } => self.start_timer(*delay_ms),
+            Command::CancelTimer => {
+                if let Some(handle) = self.driver.try_update_value(|d| d.pending.take()).flatten() {
+                    handle.clear();
+                }
+            }
+            Command::LoadCodec => leptos::task::spawn_local(async move {
+                match codec::load().await {
+                    Ok(_) => {
+                        self.dispatch(Event::CodecLoaded);
+                    }
+                    Err(_) => {
+                        self.run(|machine, _| machine.codec_failed());
+                    }
+                }
+            }),
+            Command::RefreshCopies => self.refresh_recovery_keys(),
+            Command::AskPersistence => self.ask_persistence(),
+            Command::HoldUnreadable(raw) => self.unreadable_text.set_value(Some(raw.clone())),
+            // The answer to a change of lock, read by `rekey.rs`.
+            Command::Rekeyed(_) => {}
+        }
+    }
+
+    fn start_timer(self, delay_ms: u64) {
+        if self.driver.with_value(|d| d.pending.is_some()) {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.driver.update_value(|d| d.pending = None);
+                self.dispatch(Event::TimerFired);
+            },
+            Duration::from_millis(delay_ms),
+        )
+        .ok();
+        self.driver.update_value(|d| d.pending = handle);
+    }
+
+    /// Writes what she has now, if it changed and writing is allowed (the page is hidden or
+    /// closing, or she is leaving).
+    pub fn save_now(self) {
+        self.dispatch(Event::Hidden);
+    }
+
+    /// She chose to write again after storage was cleared, or after a failure.
+    pub fn save_again(self) {
+        self.dispatch(Event::SaveAgain);
+    }
+
+    /// She downloaded (or gave up) the unreadable text that could not be kept: go on saving,
+    /// which replaces it.
+    pub fn discard_unreadable(self) {
+        self.unreadable_text.set_value(None);
+        self.dispatch(Event::DiscardUnreadable);
+    }
+
+    /// She asked to try opening again after the codec could not be fetched.
+    pub fn retry_open(self) {
+        self.run(|machine, _| machine.retry_open());
+    }
+
+    fn ask_persistence(self) {
+        let first = self.driver.with_value(|d| !d.asked_persistence);
         if !first {
             return;
         }
-        self.sync.update_value(|s| s.asked_persistence = true);
+        self.driver.update_value(|d| d.asked_persistence = true);
         leptos::task::spawn_local(async move {
             let answer = match storage::request_persistence().await {
                 Some(true) => Persistence::Granted,
@@ -300,25 +359,9 @@ impl Store {
             },
             ..Snapshot::default()
         };
-        self.sync.update_value(|s| {
-            if let Some(handle) = s.pending.take() {
-                handle.clear();
-            }
-            s.base = fresh.clone();
-            s.expect_stored = false;
-            s.force = false;
-            s.lock = Lock::Off;
-            s.seen = None;
-            s.lineage.clear();
-            s.mine = None;
-            s.read_as_stored(fresh.clone());
-            s.waiting_copies.clear();
-            s.settled_by = None;
-        });
-        self.snapshot.set(fresh);
+        self.driver.update_value(|d| d.keys.forget());
+        self.run(|machine, _| machine.wiped(fresh));
         self.covered.set(true);
-        self.lock_state.set(LockState::Off);
-        self.health.set(Health::Saving);
         self.unreadable_text.set_value(None);
         self.recovery_keys.set(Vec::new());
         self.notices.set(vec![Notice::Deleted]);

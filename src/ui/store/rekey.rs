@@ -4,10 +4,12 @@
 
 use super::codec::{self, Codec};
 use super::lock::{codec, LockError, NOT_LOADED, NOT_SAVED};
+use super::port::LockKey;
 use super::sealing::undo_rewrites;
-use super::{Lock, LockState, Store, Sync};
+use super::{LockState, Store};
 use crate::adapters::crypto;
 use crate::domain::sealed::{self, Key};
+use crate::domain::sync::{Command, Event};
 use leptos::prelude::*;
 use zeroize::Zeroize;
 
@@ -30,13 +32,13 @@ impl Store {
         let kdf = (codec.new_kdf)(salt);
         let derivation = (codec.derivation)(&kdf)?;
         let key = crypto::derive_key(passphrase, &derivation).await?;
-        self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
+        self.rekey(Some(LockKey { key, kdf }))
     }
 
     /// Turns the lock off: re-writes her data in the clear in one write, then her kept
     /// copies.
     pub fn turn_lock_off(self) -> Result<(), LockError> {
-        self.rekey(Lock::Off, LockState::Off)
+        self.rekey(None)
     }
 
     /// Changes the passphrase: checks the current one, then re-seals every kept copy and
@@ -57,10 +59,9 @@ impl Store {
         if let Some(problem) = sealed::passphrase_problem(new) {
             return Err(problem);
         }
-        let current_kdf = self.sync.with_value(|s| match &s.lock {
-            Lock::Unlocked { kdf, .. } => Some(kdf.clone()),
-            _ => None,
-        });
+        let current_kdf = self
+            .driver
+            .with_value(|d| d.keys.current.as_ref().map(|k| k.kdf.clone()));
         let Some(current_kdf) = current_kdf else {
             return Err("Unlock Harbour first.".into());
         };
@@ -73,76 +74,60 @@ impl Store {
         let kdf = (codec.new_kdf)(crypto::random_bytes()?);
         let derivation = (codec.derivation)(&kdf)?;
         let key = crypto::derive_key(new, &derivation).await?;
-        self.rekey(Lock::Unlocked { key, kdf }, LockState::Unlocked)
+        self.rekey(Some(LockKey { key, kdf }))
     }
 
     fn holds_key(self, codec: Codec, candidate: &Key) -> bool {
-        self.sync.with_value(|s| match &s.lock {
-            Lock::Unlocked { key, kdf } => (codec.same_key)(key, kdf, candidate),
-            _ => false,
+        self.driver.with_value(|d| {
+            d.keys
+                .current
+                .as_ref()
+                .is_some_and(|k| (codec.same_key)(&k.key, &k.kdf, candidate))
         })
     }
 
-    /// Switches the lock and writes everything under the new lock: her data in one write,
-    /// and every kept copy. Sealing (lock on, new passphrase) re-writes the copies first,
-    /// unsealing (lock off) her data first, so an interrupted change never leaves a copy
-    /// in the clear beside sealed data. If a write fails, everything is put back as it was
-    /// and the old lock stays.
-    fn rekey(self, lock: Lock, state: LockState) -> Result<(), LockError> {
+    /// Switches the lock and writes everything under the new lock (`None`: off): her data
+    /// in one write (the machine's [`Event::Rekey`], which first takes in what another tab
+    /// saved, under the lock it was saved with), and every kept copy. Sealing (lock on, new
+    /// passphrase) re-writes the copies first, unsealing (lock off) her data first, so an
+    /// interrupted change never leaves a copy in the clear beside sealed data. If a write
+    /// fails, everything is put back as it was and the old lock stays.
+    fn rekey(self, next: Option<LockKey>) -> Result<(), LockError> {
         if self.lock_state.get_untracked() == LockState::Locked {
             return Err("Unlock Harbour first.".into());
         }
-        // Take in anything another tab saved first, under the lock it was saved with (after
-        // the switch, its text would look like the other tab changing the lock).
         let Some(codec) = codec::loaded() else {
             return Err(NOT_LOADED.into());
         };
-        if self.health.get_untracked().may_write() && !self.catch_up(codec) {
-            // The other tab locked Harbour, or is a newer version: leave everything as it is.
-            return Err(NOT_SAVED.into());
-        }
-        let rewrites = self.sync.with_value(|s| {
-            let old_key = match &s.lock {
-                Lock::Unlocked { key, .. } => Some(key),
-                _ => None,
-            };
-            self.rewrites(codec, old_key, &lock)
+        let sealing = next.is_some();
+        let rewrites = self.driver.with_value(|d| {
+            let old_key = d.keys.current.as_ref().map(|k| &k.key);
+            self.rewrites(codec, old_key, next.as_ref())
         });
-        let copies_first = matches!(lock, Lock::Unlocked { .. });
-        if copies_first && self.apply_rewrites(&rewrites).is_err() {
+        if sealing && self.apply_rewrites(&rewrites).is_err() {
             return Err(NOT_SAVED.into());
         }
-        let old = self
-            .sync
-            .try_update_value(|s: &mut Sync| std::mem::replace(&mut s.lock, lock));
-        self.sync.update_value(|s| s.force = true);
-        if self.health.get_untracked().may_write() {
-            self.write();
+        self.driver.update_value(|d| d.keys.change_to(next));
+        let written = self
+            .dispatch(Event::Rekey { on: sealing })
+            .contains(&Command::Rekeyed(true));
+        // The key not in use now goes: the old one, or the new one that was not written.
+        self.driver.update_value(|d| d.keys.changed());
+        if !written {
+            if sealing {
+                undo_rewrites(&rewrites);
+            }
+            return Err(NOT_SAVED.into());
         }
-        let written = !self.sync.with_value(|s| s.force);
-        if written && !copies_first && self.apply_rewrites(&rewrites).is_err() {
+        if sealing {
+            // A copy kept while taking in another tab's save was kept under the old lock.
+            self.seal_clear_copies(codec);
+        } else if self.apply_rewrites(&rewrites).is_err() {
             // Her data is written in the clear; the copies stay sealed and can still be
             // downloaded and opened with the passphrase.
             leptos::logging::warn!("Harbour: kept copies could not be unsealed");
         }
-        if !written {
-            // Not written: put the old lock back so memory and storage agree.
-            if copies_first {
-                undo_rewrites(&rewrites);
-            }
-            if let Some(old) = old {
-                self.sync.update_value(|s| {
-                    s.lock = old;
-                    s.force = false;
-                });
-            }
-            return Err(NOT_SAVED.into());
-        }
         self.refresh_recovery_keys();
-        // Setting an equal value would still re-render everything that reads it.
-        if self.lock_state.get_untracked() != state {
-            self.lock_state.set(state);
-        }
         Ok(())
     }
 }
