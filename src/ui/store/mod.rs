@@ -221,7 +221,7 @@ impl Store {
             Command::LockState(state) => {
                 if *state == LockState::Locked {
                     // Dropping a key wipes it.
-                    self.driver.update_value(|d| d.keys.forget());
+                    self.driver.update_value(|d| d.keys.wipe());
                 } else {
                     self.dismiss(&Notice::LockedByOtherTab);
                 }
@@ -359,7 +359,7 @@ impl Store {
             },
             ..Snapshot::default()
         };
-        self.driver.update_value(|d| d.keys.forget());
+        self.driver.update_value(|d| d.keys.wipe());
         self.run(|machine, _| machine.wiped(fresh));
         self.covered.set(true);
         self.unreadable_text.set_value(None);

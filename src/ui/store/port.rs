@@ -30,7 +30,7 @@ pub(super) struct Keys {
 
 impl Keys {
     /// Forgets every key (locking, or everything deleted).
-    pub fn forget(&mut self) {
+    pub fn wipe(&mut self) {
         *self = Self::default();
     }
 
