@@ -165,6 +165,11 @@ impl Store {
             return Vec::new();
         };
         self.take_edits();
+        self.handle(codec, event)
+    }
+
+    /// The machine's handling of `event` (from the codec chunk), carried out.
+    fn handle(self, codec: codec::Codec, event: Event<Snapshot>) -> Vec<Command<Snapshot>> {
         self.run(|machine, port| (codec.handle)(machine, event, browser::now_ms() as u64, port))
     }
 
@@ -180,9 +185,7 @@ impl Store {
                 .then(|| snap.clone())
         });
         if let Some(doc) = edited {
-            self.run(|machine, port| {
-                (codec.handle)(machine, Event::Edited(doc), browser::now_ms() as u64, port)
-            });
+            self.handle(codec, Event::Edited(doc));
         }
     }
 

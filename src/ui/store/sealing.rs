@@ -25,12 +25,13 @@ impl Store {
     /// What she has now, for a download: (text, sealed). Sealed with her lock key while
     /// the lock is on, so it opens by bringing it back with her passphrase.
     pub(super) fn download_text(self, codec: Codec) -> Option<(String, bool)> {
-        let clear = self
-            .snapshot
-            .with_untracked(|snap| (codec.encode)(snap, &browser::now_iso()));
+        // Nothing of hers is in memory while locked: nothing to encode.
         if self.lock_state.get_untracked() == super::LockState::Locked {
             return None;
         }
+        let clear = self
+            .snapshot
+            .with_untracked(|snap| (codec.encode)(snap, &browser::now_iso()));
         self.driver.with_value(|d| match &d.keys.current {
             None => Some((clear, false)),
             Some(k) => sealed_copy(codec, &clear, k).map(|text| (text, true)),
