@@ -113,6 +113,9 @@ struct Storage {
 /// One tab's driver state around its machine.
 struct Tab {
     machine: Machine<Doc, Doc>,
+    /// What she has now: the page's, lent to the machine with each event, as the driver
+    /// lends the snapshot's signal.
+    doc: Doc,
     /// Holds the lock key (the model has one passphrase).
     key: bool,
     /// The key a rekey switches to.
@@ -157,6 +160,7 @@ impl Tab {
     fn new() -> Self {
         Self {
             machine: Machine::new(),
+            doc: Doc::default(),
             key: false,
             new_key: false,
             old_key: false,
@@ -175,7 +179,7 @@ impl Tab {
 
     /// Everything of hers this tab holds in memory, as text to search.
     fn memory(&self) -> String {
-        let mut out = encode(self.machine.doc(), false, &[]);
+        let mut out = encode(&self.doc, false, &[]);
         for d in self.machine.held_words() {
             out += &encode(d, false, &[]);
         }
@@ -536,10 +540,12 @@ impl World {
             kept: Vec::new(),
         };
         let mut machine = std::mem::take(&mut port.tab.machine);
-        let commands = machine.handle(event, self.now, &mut port);
+        let mut doc = std::mem::take(&mut port.tab.doc);
+        let commands = machine.handle(&mut doc, event, self.now, &mut port);
         let (crashed, sent, kept) = (port.crashed, port.sent, port.kept);
         let replaced_unseen = port.replaced_unseen;
         tab.machine = machine;
+        tab.doc = doc;
         for (j, other) in self.tabs.iter_mut().enumerate() {
             if let (Some(other), true) = (other, j != i) {
                 for (news, text) in &sent {
@@ -795,7 +801,7 @@ impl World {
                 if matches!(health, Health::Opening | Health::NotOpened) || locked {
                     None
                 } else {
-                    let mut doc = tab.machine.doc().clone();
+                    let mut doc = tab.doc.clone();
                     let w = {
                         self.next_word += 1;
                         format!("w{}x", self.next_word)
@@ -815,7 +821,8 @@ impl World {
                     );
                     let tab = self.tabs[i].as_mut().expect("live");
                     tab.recent.push(w);
-                    Some(Event::Edited(doc))
+                    tab.doc = doc;
+                    Some(Event::Edited)
                 }
             }
             Step::Timer => tab.machine.timer_running().then_some(Event::TimerFired),

@@ -187,8 +187,9 @@ pub enum Event<D> {
     CodecFailed,
     /// She asked to try opening again.
     RetryOpen,
-    /// She changed her data: this is what she has now.
-    Edited(D),
+    /// She changed her data (what she has now is lent with every call: see
+    /// [`Machine::handle`]).
+    Edited,
     /// The save timer fired.
     TimerFired,
     /// The page was hidden or is closing: save now.
@@ -229,9 +230,10 @@ pub enum Change {
 
 /// What the page must do.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Command<D> {
-    /// Show this document (her data changed under her: merged, opened, locked).
-    Show(D),
+pub enum Command {
+    /// Show her data again: the machine changed it under her (merged, opened, locked), in
+    /// the document lent with the call.
+    Show,
     /// Set the saving state shown.
     Health(Health),
     /// Say this, once.
@@ -280,7 +282,9 @@ enum Lock<D, S> {
 /// merge keeps them.
 #[derive(Clone, Debug)]
 pub struct Machine<D, S> {
-    /// What she has now.
+    /// What she has now, during a call: the driver lends it to each call (see
+    /// [`Machine::handle`]), so the machine never holds a second copy of her data. Between
+    /// calls, an empty document.
     doc: D,
     /// The document as last written to (or read from) storage.
     base: D,
@@ -314,7 +318,7 @@ pub struct Machine<D, S> {
     /// outside), their version saved again by a tab that missed the clear is a conflict
     /// again, not agreement.
     settled_by: Option<String>,
-    out: Vec<Command<D>>,
+    out: Vec<Command>,
 }
 
 impl<D: Clone + PartialEq + Default, S: Clone> Default for Machine<D, S> {
@@ -345,11 +349,6 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             settled_by: None,
             out: Vec::new(),
         }
-    }
-
-    /// What she has now.
-    pub fn doc(&self) -> &D {
-        &self.doc
     }
 
     /// The saving state shown.
@@ -402,18 +401,33 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     }
 
     /// True when this tab holds changes storage does not (or must write anyway).
-    pub fn has_unsaved(&self) -> bool {
+    fn has_unsaved(&self) -> bool {
         self.force || self.doc != self.base
     }
 
-    /// Handles one event; `now_ms` is the time (names kept copies). Returns what the page
-    /// must do, in order.
+    /// Handles one event; `doc` is what she has now, lent for the call (swapped in and back,
+    /// never copied: her data can be large, and this runs as she types), and changed in place
+    /// where the answer says [`Command::Show`]; `now_ms` is the time (names kept copies).
+    /// Returns what the page must do, in order.
     pub fn handle(
         &mut self,
+        doc: &mut D,
         event: Event<D>,
         now_ms: u64,
         port: &mut impl Port<D, S>,
-    ) -> Vec<Command<D>> {
+    ) -> Vec<Command> {
+        self.lend(doc, |machine| machine.take(event, now_ms, port))
+    }
+
+    /// Runs `call` with `doc` as what she has now, then gives it back.
+    fn lend<R>(&mut self, doc: &mut D, call: impl FnOnce(&mut Self) -> R) -> R {
+        std::mem::swap(&mut self.doc, doc);
+        let out = call(self);
+        std::mem::swap(&mut self.doc, doc);
+        out
+    }
+
+    fn take(&mut self, event: Event<D>, now_ms: u64, port: &mut impl Port<D, S>) -> Vec<Command> {
         match event {
             Event::Start => self.begin(port),
             Event::CodecLoaded => {
@@ -423,10 +437,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             }
             Event::CodecFailed => self.not_opened(),
             Event::RetryOpen => self.open_again(),
-            Event::Edited(doc) => {
-                self.doc = doc;
-                self.schedule();
-            }
+            Event::Edited => self.schedule(),
             Event::TimerFired => {
                 self.timer = false;
                 self.save_now(now_ms, port);
@@ -464,27 +475,29 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     // first-visit module does not carry `handle`.
 
     /// [`Event::Start`].
-    pub fn start(&mut self, port: &mut impl Port<D, S>) -> Vec<Command<D>> {
+    pub fn start(&mut self, port: &mut impl Port<D, S>) -> Vec<Command> {
         self.begin(port);
         std::mem::take(&mut self.out)
     }
 
     /// [`Event::CodecFailed`].
-    pub fn codec_failed(&mut self) -> Vec<Command<D>> {
+    pub fn codec_failed(&mut self) -> Vec<Command> {
         self.not_opened();
         std::mem::take(&mut self.out)
     }
 
     /// [`Event::RetryOpen`].
-    pub fn retry_open(&mut self) -> Vec<Command<D>> {
+    pub fn retry_open(&mut self) -> Vec<Command> {
         self.open_again();
         std::mem::take(&mut self.out)
     }
 
-    /// [`Event::Wiped`].
-    pub fn wiped(&mut self, fresh: D) -> Vec<Command<D>> {
-        self.forget(fresh);
-        std::mem::take(&mut self.out)
+    /// [`Event::Wiped`], with what she has now lent as in [`Machine::handle`].
+    pub fn wiped(&mut self, doc: &mut D, fresh: D) -> Vec<Command> {
+        self.lend(doc, |machine| {
+            machine.forget(fresh);
+            std::mem::take(&mut machine.out)
+        })
     }
 
     fn not_opened(&mut self) {
@@ -503,7 +516,6 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
     /// Everything was deleted: starts clean on `fresh`, without writing.
     fn forget(&mut self, fresh: D) {
         self.cancel_timer();
-        self.doc = fresh.clone();
         self.base = fresh.clone();
         self.expect_stored = false;
         self.force = false;
@@ -514,7 +526,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.read_as_stored(fresh.clone());
         self.waiting.clear();
         self.settled_by = None;
-        self.out.push(Command::Show(fresh));
+        self.show(fresh);
         self.out.push(Command::LockState(LockState::Off));
         self.set_health(Health::Saving);
         self.out.push(Command::Notify(Notice::Deleted));
@@ -553,6 +565,14 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         } = &mut self.lock
         {
             *base = D::default();
+        }
+    }
+
+    /// Replaces what she has with `doc`, and has the page show it if it differs.
+    fn show(&mut self, doc: D) {
+        if self.doc != doc {
+            self.doc = doc;
+            self.out.push(Command::Show);
         }
     }
 
@@ -679,8 +699,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.lineage = lineage;
         self.mine = None;
         self.read_as_stored(doc.clone());
-        self.doc = doc.clone();
-        self.out.push(Command::Show(doc));
+        self.show(doc);
         if locked {
             self.out.push(Command::LockState(LockState::Locked));
         }
@@ -854,7 +873,8 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                     Lock::Locked { held, .. } => held,
                     _ => {
                         self.out.push(Command::Notify(Notice::LockedByOtherTab));
-                        (self.doc != self.base).then(|| (self.base.clone(), self.doc.clone()))
+                        (self.doc != self.base)
+                            .then(|| (self.base.clone(), std::mem::take(&mut self.doc)))
                     }
                 };
                 self.lock = Lock::Locked {
@@ -864,9 +884,8 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
                 };
                 self.base = shown.clone();
                 self.read_as_stored(shown.clone());
-                self.doc = shown.clone();
                 self.force = false;
-                self.out.push(Command::Show(shown));
+                self.show(shown);
                 self.out.push(Command::LockState(LockState::Locked));
             }
             Read::TooNew { schema, .. } => {
@@ -1004,8 +1023,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
             self.base = theirs.clone();
             self.read_as_stored(theirs.clone());
             self.expect_stored = true;
-            self.doc = theirs.clone();
-            self.out.push(Command::Show(theirs));
+            self.show(theirs);
             return;
         }
         let (merged, conflict) = port.merge(&self.base, &self.doc, &theirs);
@@ -1033,8 +1051,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.read_as_stored(theirs.clone());
         self.base = theirs;
         self.expect_stored = true;
-        self.doc = merged.clone();
-        self.out.push(Command::Show(merged));
+        self.show(merged);
         // What this tab adds to theirs is written by the next save.
         if self.has_unsaved() {
             self.schedule();
@@ -1118,9 +1135,8 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         };
         let shown = port.while_locked(&self.doc);
         self.base = shown.clone();
-        self.doc = shown.clone();
         self.force = false;
-        self.out.push(Command::Show(shown));
+        self.show(shown);
         self.out.push(Command::LockState(LockState::Locked));
     }
 
@@ -1138,8 +1154,7 @@ impl<D: Clone + PartialEq + Default, S: Clone> Machine<D, S> {
         self.read_as_stored(doc.clone());
         self.mine = None;
         self.force = unsaved;
-        self.doc = doc.clone();
-        self.out.push(Command::Show(doc.clone()));
+        self.show(doc.clone());
         self.out.push(Command::LockState(LockState::Unlocked));
         self.write_waiting(port);
         if let Some((base, ours)) = held {

@@ -34,10 +34,11 @@ pub type EncodeSealed =
 /// The machine's handling of one event (`domain::sync::Machine::handle`).
 pub(super) type Handle = fn(
     &mut Machine<Snapshot, Locked>,
+    &mut Snapshot,
     Event<Snapshot>,
     u64,
     &mut BrowserPort<'_>,
-) -> Vec<Command<Snapshot>>;
+) -> Vec<Command>;
 
 /// Everything that turns her data into stored text and back. Plain function pointers into
 /// the chunk: callable synchronously once it has loaded.
@@ -114,7 +115,7 @@ fn codec_chunk() -> Result<Codec, SplitLoaderError> {
         seal_copy: backup::export,
         open_copy,
         is_sealed_copy: backup::is_sealed_file,
-        handle: |machine, event, now_ms, port| machine.handle(event, now_ms, port),
+        handle: |machine, doc, event, now_ms, port| machine.handle(doc, event, now_ms, port),
         download_text: Store::download_text,
         merge: merge::merge::<Snapshot>,
         new_kdf: sealed::new_kdf,

@@ -100,7 +100,7 @@ impl Store {
     fn watch(self) {
         Effect::new(move |_| {
             self.snapshot.track();
-            self.take_edits();
+            self.dispatch(Event::Edited);
         });
         let owned = vec![
             listen::on_window("pagehide", move || self.save_now()),
@@ -139,13 +139,12 @@ impl Store {
         self.dispatch(Event::StorageChanged(change));
     }
 
-    /// Hands `event` to the machine (after what she has typed since it last heard), and
-    /// carries out what it says. Returns its commands.
+    /// Hands `event` to the machine, and carries out what it says. Returns its commands.
     ///
     /// Only the opening events run before the codec chunk is here (see `open.rs`). Every
     /// page that changes her data waits for the codec, so no event before it can concern
     /// her words: those that may (another tab saved, she asked to save again) wait for it.
-    fn dispatch(self, event: Event<Snapshot>) -> Vec<Command<Snapshot>> {
+    fn dispatch(self, event: Event<Snapshot>) -> Vec<Command> {
         let Some(codec) = codec::loaded() else {
             let waits = matches!(
                 event,
@@ -164,43 +163,31 @@ impl Store {
             }
             return Vec::new();
         };
-        self.take_edits();
-        self.handle(codec, event)
+        let now_ms = browser::now_ms() as u64;
+        self.run(|machine, doc, port| (codec.handle)(machine, doc, event, now_ms, port))
     }
 
-    /// The machine's handling of `event` (from the codec chunk), carried out.
-    fn handle(self, codec: codec::Codec, event: Event<Snapshot>) -> Vec<Command<Snapshot>> {
-        self.run(|machine, port| (codec.handle)(machine, event, browser::now_ms() as u64, port))
-    }
-
-    /// Tells the machine what she has now, if it changed since it last heard (the effect
-    /// that watches her data runs after the change, so an event can come first).
-    fn take_edits(self) {
-        let Some(codec) = codec::loaded() else {
-            return;
-        };
-        let edited = self.snapshot.with_untracked(|snap| {
-            self.driver
-                .with_value(|d| snap != d.machine.doc())
-                .then(|| snap.clone())
-        });
-        if let Some(doc) = edited {
-            self.handle(codec, Event::Edited(doc));
-        }
-    }
-
-    /// Runs one call of the machine with the browser's port, then carries out its commands.
+    /// Runs one call of the machine with the browser's port, lending it her data in the
+    /// signal (the machine keeps no copy of its own: see `Machine::handle`), then carries
+    /// out its commands.
     fn run(
         self,
-        call: impl FnOnce(&mut Machine<Snapshot, Locked>, &mut BrowserPort) -> Vec<Command<Snapshot>>,
-    ) -> Vec<Command<Snapshot>> {
+        call: impl FnOnce(
+            &mut Machine<Snapshot, Locked>,
+            &mut Snapshot,
+            &mut BrowserPort,
+        ) -> Vec<Command>,
+    ) -> Vec<Command> {
         let codec = codec::loaded();
         let commands = self
-            .driver
-            .try_update_value(|d| {
-                let mut port = BrowserPort::new(codec, &mut d.keys, d.usable);
-                call(&mut d.machine, &mut port)
+            .snapshot
+            .try_update_untracked(|doc| {
+                self.driver.try_update_value(|d| {
+                    let mut port = BrowserPort::new(codec, &mut d.keys, d.usable);
+                    call(&mut d.machine, doc, &mut port)
+                })
             })
+            .flatten()
             .unwrap_or_default();
         for command in &commands {
             self.carry_out(command);
@@ -208,13 +195,10 @@ impl Store {
         commands
     }
 
-    fn carry_out(self, command: &Command<Snapshot>) {
+    fn carry_out(self, command: &Command) {
         match command {
-            Command::Show(doc) => {
-                if self.snapshot.with_untracked(|s| s != doc) {
-                    self.snapshot.set(doc.clone());
-                }
-            }
+            // The machine changed her data in the signal: pages show it again.
+            Command::Show => self.snapshot.notify(),
             Command::Health(health) => {
                 if self.health.with_untracked(|h| h != health) {
                     self.health.set(health.clone());
@@ -244,7 +228,7 @@ impl Store {
                         self.dispatch(Event::CodecLoaded);
                     }
                     Err(_) => {
-                        self.run(|machine, _| machine.codec_failed());
+                        self.run(|machine, _, _| machine.codec_failed());
                     }
                 }
             }),
@@ -291,7 +275,7 @@ impl Store {
 
     /// She asked to try opening again after the codec could not be fetched.
     pub fn retry_open(self) {
-        self.run(|machine, _| machine.retry_open());
+        self.run(|machine, _, _| machine.retry_open());
     }
 
     fn ask_persistence(self) {
@@ -363,7 +347,7 @@ impl Store {
             ..Snapshot::default()
         };
         self.driver.update_value(|d| d.keys.wipe());
-        self.run(|machine, _| machine.wiped(fresh));
+        self.run(|machine, doc, _| machine.wiped(doc, fresh));
         self.covered.set(true);
         self.unreadable_text.set_value(None);
         self.recovery_keys.set(Vec::new());

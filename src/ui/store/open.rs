@@ -44,6 +44,6 @@ pub(super) fn open() -> Store {
             owned: Vec::new(),
         }),
     };
-    store.run(|machine, port| machine.start(port));
+    store.run(|machine, _, port| machine.start(port));
     store
 }
