@@ -9,5 +9,5 @@ cd "$root"
 harbour-build release >/dev/null
 node scripts/bench.mjs
 echo
-echo "Autosave of a large plan (release wasm, headless Chromium, 40 runs):"
+echo "Autosave of a large plan (release wasm, headless Chromium, 200 saves):"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>/dev/null | grep '^BENCH' || true
