@@ -39,6 +39,13 @@ pub enum Route {
     /// journey's page (see `ui::lazy`).
     #[allow(dead_code)] // made by the app, never by the content build, which shares this file
     JourneySummary,
+    /// Not an address: the home page's "Your safety plan is due for review" (see
+    /// `ui::lazy`).
+    #[allow(dead_code)]
+    PlanReviewDue,
+    /// Not an address: the home page's key dates in the next 30 days (see `ui::lazy`).
+    #[allow(dead_code)]
+    ComingUp,
     NotFound,
 }
 

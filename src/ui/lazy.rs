@@ -12,6 +12,7 @@
 //! chunk, see `ui::store::codec`) has loaded too: a change is then always saved at once,
 //! also as the page closes. It is fetched alongside the page's chunk.
 
+use crate::domain::data::Snapshot;
 use crate::domain::route::Route;
 use crate::ui::pages;
 use leptos::prelude::*;
@@ -69,9 +70,12 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         }
         // The journey shares the notebook's chunk: its own chunk made the first visit about
         // 1.6 KB (brotli) larger, from the split step's extra shared chunks and their stubs.
-        Route::Notebook | Route::Dates | Route::Journey | Route::JourneySummary => {
-            chunk!(notebook_page(route))
-        }
+        Route::Notebook
+        | Route::Dates
+        | Route::Journey
+        | Route::JourneySummary
+        | Route::PlanReviewDue
+        | Route::ComingUp => chunk!(notebook_page(route)),
         Route::Safety | Route::Settings => chunk!(settings_page(route)),
         Route::Letters | Route::Letter(_) | Route::Meetings | Route::Statement => {
             chunk!(letters_page(route))
@@ -128,6 +132,8 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         Route::Dates => view! { <pages::notebook::DatesPage/> }.into_any(),
         Route::Journey => view! { <pages::journey::JourneyPage/> }.into_any(),
         Route::JourneySummary => view! { <pages::journey::JourneySummary/> }.into_any(),
+        Route::PlanReviewDue => view! { <pages::home::PlanReviewDue/> }.into_any(),
+        Route::ComingUp => view! { <pages::home::ComingUp/> }.into_any(),
         _ => view! { <pages::notebook::NotebookPage/> }.into_any(),
     })
 }
@@ -150,21 +156,17 @@ fn settings_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-/// The home page's "Now: … Next: …" lines, from the journey's code: fetched only once she
-/// has marked where she is (so never on a first visit). Built on [`LazyPage`], so the shell
-/// gains almost nothing; while it loads, or if it cannot, the home page shows nothing.
+/// A part of the home page that only her own data fills: `route` is one of
+/// [`Route::JourneySummary`] ("Now: … Next: …"), [`Route::PlanReviewDue`] and
+/// [`Route::ComingUp`]. Its code is in the notebook's chunk, fetched only once `when` says
+/// she has something for it (so never on a first visit), and the shell carries only the
+/// check. While it loads, or if it cannot, the home page shows nothing there.
 #[component]
-pub fn JourneySummaryLazy() -> impl IntoView {
+pub fn HomePartLazy(route: Route, when: fn(&Snapshot) -> bool) -> impl IntoView {
     let store = crate::ui::store::use_store();
-    let marked = move || {
-        store.snapshot.with(|s| {
-            let j = &s.data.journey;
-            !j.police.is_empty() || !j.care.is_empty()
-        })
-    };
     view! {
-        <Show when=marked>
-            <LazyPage route=Route::JourneySummary/>
+        <Show when=move || store.snapshot.with(when)>
+            <LazyPage route=route.clone()/>
         </Show>
     }
 }
@@ -226,8 +228,13 @@ fn lazy_part(part: Part) -> impl IntoView {
         leptos::task::spawn_local(scoped);
     };
     load();
-    // Part of a page (the home page's journey lines): nothing while it loads or if it fails.
-    let part = route.with_value(|r| *r == Part::Page(Route::JourneySummary));
+    // Part of a page (see `HomePartLazy`): nothing while it loads or if it fails.
+    let part = route.with_value(|r| {
+        matches!(
+            r,
+            Part::Page(Route::JourneySummary | Route::PlanReviewDue | Route::ComingUp)
+        )
+    });
     move || match state.get() {
         Loading::Waiting | Loading::Failed if part => ().into_any(),
         Loading::Waiting => view! { <PageLoading/> }.into_any(),

@@ -1,9 +1,11 @@
 //! The home page: what Harbour is for, and the way to its four parts.
 
+use crate::domain::data::Snapshot;
 use crate::domain::nation::Residence;
+use crate::domain::route::Route;
 use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
-use crate::ui::lazy::JourneySummaryLazy;
+use crate::ui::lazy::HomePartLazy;
 use crate::ui::nav::href;
 use crate::ui::store::{load_codec, use_store, LockState};
 use leptos::prelude::*;
@@ -25,20 +27,17 @@ pub fn HomePage() -> impl IntoView {
         .into_any();
     }
     let store = use_store();
-    let today = crate::adapters::browser::today();
-    let review_due = move || store.snapshot.with(|s| s.data.plan.review_due(&today));
+    // The parts only her own data fills load with the notebook's chunk (see `HomePartLazy`).
+    let has_review_date = |s: &Snapshot| !s.data.plan.body.review.date.is_empty();
+    let has_marked =
+        |s: &Snapshot| !s.data.journey.police.is_empty() || !s.data.journey.care.is_empty();
+    let has_dates = |s: &Snapshot| !s.data.dates.is_empty();
     view! {
-        <Show when=review_due>
-            <div class="app-notice app-notice--warning">
-                <h2 class="app-notice__title">"Your safety plan is due for review"</h2>
-                <p>"The review date in your plan has passed. Check it still fits, and talk to your social worker about any changes."</p>
-                <p><a href=href("/safety-plan")>"Review your safety plan"</a></p>
-            </div>
-        </Show>
+        <HomePartLazy route=Route::PlanReviewDue when=has_review_date/>
         <div inner_html=intro></div>
         <WhereYouLive/>
-        <JourneySummaryLazy/>
-        <ComingUp/>
+        <HomePartLazy route=Route::JourneySummary when=has_marked/>
+        <HomePartLazy route=Route::ComingUp when=has_dates/>
         <ul class="app-link-list">
             <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
             <li><a href=href("/dates")>"Key dates"</a></li>
@@ -57,9 +56,27 @@ pub fn HomePage() -> impl IntoView {
     .into_any()
 }
 
-/// The dates in the next 30 days.
+/// "Your safety plan is due for review", once its review date has passed (from the
+/// notebook's chunk: see `HomePartLazy`).
 #[component]
-fn ComingUp() -> impl IntoView {
+pub fn PlanReviewDue() -> impl IntoView {
+    let store = use_store();
+    let today = crate::adapters::browser::today();
+    let review_due = move || store.snapshot.with(|s| s.data.plan.review_due(&today));
+    view! {
+        <Show when=review_due>
+            <div class="app-notice app-notice--warning">
+                <h2 class="app-notice__title">"Your safety plan is due for review"</h2>
+                <p>"The review date in your plan has passed. Check it still fits, and talk to your social worker about any changes."</p>
+                <p><a href=href("/safety-plan")>"Review your safety plan"</a></p>
+            </div>
+        </Show>
+    }
+}
+
+/// The dates in the next 30 days (from the notebook's chunk: see `HomePartLazy`).
+#[component]
+pub fn ComingUp() -> impl IntoView {
     let store = use_store();
     let today = crate::adapters::browser::today();
     let soon = Memo::new(move |_| {
