@@ -3,17 +3,18 @@
 use crate::domain::route::{self, Route};
 use crate::ui::components::layout::{Footer, Header, SkipLink};
 use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
+use crate::ui::components::soon::Soon;
 use crate::ui::lazy;
 use crate::ui::nav;
 use crate::ui::nav::use_location;
 use crate::ui::pages;
-use crate::ui::store::{provide_store, Health};
+use crate::ui::store::{provide_store_soon, Health};
 use leptos::prelude::*;
 
 /// The whole app. `intro` is the home page's static introduction, taken from index.html.
 #[component]
 pub fn App(intro: String) -> impl IntoView {
-    let store = provide_store();
+    let store = provide_store_soon();
     provide_context(pages::home::HomeIntro(intro));
     let update_ready = RwSignal::new(false);
     provide_context(crate::ui::components::notices::UpdateReady(update_ready));
@@ -54,7 +55,10 @@ fn Shell() -> impl IntoView {
                 Screen::Page => view! { <PageSwitch/> }.into_any(),
             }}
         </main>
-        <Footer/>
+        // Below the page: built in a task of its own as Harbour starts.
+        <Soon>
+            <Footer/>
+        </Soon>
     }
 }
 

@@ -10,17 +10,25 @@ pub mod store;
 use crate::adapters::browser;
 use leptos::prelude::*;
 
-/// Starts Harbour: shows a message instead of a dead page if anything panics, replaces the
-/// static HTML with the app, and mounts it.
+/// Starts Harbour: shows a message instead of a dead page if anything panics; then, in the
+/// next task, replaces the static HTML with the app, and mounts it.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         leptos::logging::error!("Harbour stopped: {info}");
         show_failure();
     }));
     nav::init_base(browser::base_path());
-    let intro = browser::take_static_shell().unwrap_or_default();
-    browser::set_root_class("app-started", true);
-    leptos::mount::mount_to_body(move || view! { <app::App intro=intro/> });
+    // The app is built in a task after the one that instantiated its module: two shorter
+    // tasks, not one long one (a long task holds up her first tap; see `components::soon`).
+    leptos::leptos_dom::helpers::set_timeout(
+        || {
+            let intro = browser::take_static_shell().unwrap_or_default();
+            browser::set_root_class("app-started", true);
+            leptos::mount::mount_to_body(move || view! { <app::App intro=intro/> });
+            components::soon::mark_started_soon();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Shows the "Harbour has stopped working" box (plain DOM: the app may be broken).

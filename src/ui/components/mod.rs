@@ -8,5 +8,6 @@ pub mod listen;
 pub mod nation;
 pub mod notices;
 pub mod page;
+pub mod soon;
 pub mod sources;
 pub mod version_form;

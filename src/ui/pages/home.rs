@@ -5,6 +5,7 @@ use crate::domain::nation::Residence;
 use crate::domain::route::Route;
 use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
+use crate::ui::components::soon::Soon;
 use crate::ui::lazy::HomePartLazy;
 use crate::ui::nav::href;
 use crate::ui::store::{load_codec, use_store, LockState};
@@ -35,23 +36,29 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <HomePartLazy route=Route::PlanReviewDue when=has_review_date/>
         <div inner_html=intro></div>
-        <WhereYouLive/>
-        <HomePartLazy route=Route::JourneySummary when=has_marked/>
-        <HomePartLazy route=Route::ComingUp when=has_dates/>
-        <ul class="app-link-list">
-            <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
-            <li><a href=href("/dates")>"Key dates"</a></li>
-            <li><a href=href("/journey")>"Where you are: the police case and social care at a glance"</a></li>
-            <li><a href=href("/meetings")>"Prepare for a meeting"</a></li>
-            <li><a href=href("/letters")>"Letters"</a></li>
-        </ul>
-        <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
-            <div class="app-notice">
-                <h2 class="app-notice__title">"Keep Harbour private"</h2>
-                <p>"If someone else may use this phone, you can lock Harbour with a passphrase so nobody else can read what you write."</p>
-                <p><a href=href("/settings")>"Set up a passphrase lock"</a></p>
-            </div>
-        </Show>
+        // What follows the introduction (the static page's words) is built in tasks of its
+        // own as Harbour starts (see `Soon`).
+        <Soon>
+            <WhereYouLive/>
+            <HomePartLazy route=Route::JourneySummary when=has_marked/>
+            <HomePartLazy route=Route::ComingUp when=has_dates/>
+            <ul class="app-link-list">
+                <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
+                <li><a href=href("/dates")>"Key dates"</a></li>
+                <li><a href=href("/journey")>"Where you are: the police case and social care at a glance"</a></li>
+                <li><a href=href("/meetings")>"Prepare for a meeting"</a></li>
+                <li><a href=href("/letters")>"Letters"</a></li>
+            </ul>
+        </Soon>
+        <Soon>
+            <Show when=move || store.lock_state.get() == LockState::Off && !store.is_opening()>
+                <div class="app-notice">
+                    <h2 class="app-notice__title">"Keep Harbour private"</h2>
+                    <p>"If someone else may use this phone, you can lock Harbour with a passphrase so nobody else can read what you write."</p>
+                    <p><a href=href("/settings")>"Set up a passphrase lock"</a></p>
+                </div>
+            </Show>
+        </Soon>
     }
     .into_any()
 }

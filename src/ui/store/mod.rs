@@ -82,11 +82,23 @@ struct Driver {
     owned: Vec<Owned>,
 }
 
-/// Provides the store to the app. Call once, at the top.
+/// Provides the store, open. Call once, at the top.
 pub fn provide_store() -> Store {
     let store = open();
     provide_context(store);
-    store.watch();
+    store.begin();
+    store
+}
+
+/// As [`provide_store`] for the app as it starts: her clear settings (disguise, quick exit)
+/// are read at once, and what is stored is read in the next task, so that building the
+/// first screen is a shorter task (see `ui::components::soon`). Until then the store is
+/// `Opening`, as while it waits for the codec.
+pub fn provide_store_soon() -> Store {
+    let store = open();
+    provide_context(store);
+    let owner = Owner::current().unwrap_or_default();
+    leptos::leptos_dom::helpers::set_timeout(move || owner.with(|| store.begin()), Duration::ZERO);
     store
 }
 
@@ -97,7 +109,7 @@ pub fn use_store() -> Store {
 
 impl Store {
     /// Starts autosave and listens for the page closing and for other tabs.
-    fn watch(self) {
+    pub(super) fn watch(self) {
         Effect::new(move |_| {
             self.snapshot.track();
             self.dispatch(Event::Edited);

@@ -13,7 +13,8 @@ use crate::domain::envelope::STORAGE_KEY;
 use crate::domain::sync::Machine;
 use leptos::prelude::*;
 
-/// The store as far as it can be opened without the codec.
+/// The store as far as it can be opened without the codec, before the machine's start:
+/// her clear settings only.
 pub(super) fn open() -> Store {
     let usable = storage::probe().is_ok();
     let public = usable
@@ -25,7 +26,7 @@ pub(super) fn open() -> Store {
         public,
         ..Snapshot::default()
     });
-    let store = Store {
+    Store {
         snapshot,
         discreet: Memo::new(move |_| snapshot.with(|s| s.public.discreet)),
         covered: RwSignal::new(browser::has_root_class("app-covered")),
@@ -43,7 +44,14 @@ pub(super) fn open() -> Store {
             asked_persistence: false,
             owned: Vec::new(),
         }),
-    };
-    store.run(|machine, _, port| machine.start(port));
-    store
+    }
+}
+
+impl Store {
+    /// Reads what is stored (the machine's start), then listens for the page closing and
+    /// for other tabs.
+    pub(super) fn begin(self) {
+        self.run(|machine, _, port| machine.start(port));
+        self.watch();
+    }
 }

@@ -1,0 +1,29 @@
+//! Parts of the first screen built a moment after the rest, each in a task of its own, so
+//! that starting Harbour is a few short tasks rather than one long one (a long task holds up
+//! her first tap, and it is what Lighthouse's "total blocking time" counts).
+
+use leptos::leptos_dom::helpers::set_timeout;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::time::Duration;
+
+thread_local! {
+    /// True once the first screen is built: later pages build everything at once.
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the first screen as built, once the parts waiting in [`Soon`] have been (timers of
+/// the same delay run in the order they were set).
+pub fn mark_started_soon() {
+    set_timeout(|| STARTED.with(|s| s.set(true)), Duration::ZERO);
+}
+
+/// Builds `children` in a task of its own while Harbour starts; at once after that.
+#[component]
+pub fn Soon(children: ChildrenFn) -> impl IntoView {
+    let shown = RwSignal::new(STARTED.with(Cell::get));
+    if !shown.get_untracked() {
+        set_timeout(move || shown.set(true), Duration::ZERO);
+    }
+    move || shown.get().then(|| children())
+}
