@@ -28,7 +28,8 @@ pub fn HomePage() -> impl IntoView {
         .into_any();
     }
     let store = use_store();
-    // The parts only her own data fills load with the notebook's chunk (see `HomePartLazy`).
+    // The parts only her own data fills load with a small chunk of their own (see
+    // `HomePartLazy`).
     let has_review_date = |s: &Snapshot| !s.data.plan.body.review.date.is_empty();
     let has_marked =
         |s: &Snapshot| !s.data.journey.police.is_empty() || !s.data.journey.care.is_empty();
@@ -64,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// "Your safety plan is due for review", once its review date has passed (from the
-/// notebook's chunk: see `HomePartLazy`).
+/// home parts' chunk: see `HomePartLazy`).
 #[component]
 pub fn PlanReviewDue() -> impl IntoView {
     let store = use_store();
@@ -81,7 +82,7 @@ pub fn PlanReviewDue() -> impl IntoView {
     }
 }
 
-/// The dates in the next 30 days (from the notebook's chunk: see `HomePartLazy`).
+/// The dates in the next 30 days (from the home parts' chunk: see `HomePartLazy`).
 #[component]
 pub fn ComingUp() -> impl IntoView {
     let store = use_store();
