@@ -112,17 +112,31 @@ pub fn base_path() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-/// Removes the static page the HTML shows before the app starts, and returns the home
-/// page's introduction from it so the app can show the same words.
-pub fn take_static_shell() -> Option<String> {
-    let doc = document()?;
-    let intro = doc
+/// The home page's introduction from the static page the HTML shows before the app starts,
+/// so the app can show the same words.
+pub fn static_intro() -> Option<String> {
+    document()?
         .get_element_by_id("app-static-home")
-        .map(|e| e.inner_html());
+        .map(|e| e.inner_html())
+}
+
+/// An element outside the page, for the app to be built in out of sight while the static
+/// page stays on screen (see `ui::start`).
+pub fn offstage() -> Option<web_sys::HtmlElement> {
+    document()?.create_element("div").ok()?.dyn_into().ok()
+}
+
+/// Puts what was built `offstage` in place of the static page, in one step, so she never
+/// sees a page half built.
+pub fn replace_static_shell(offstage: &web_sys::HtmlElement) {
+    let Some(doc) = document() else { return };
     if let Some(shell) = doc.get_element_by_id("app-static") {
         shell.remove();
     }
-    intro
+    let Some(body) = doc.body() else { return };
+    while let Some(child) = offstage.first_child() {
+        let _ = body.append_child(&child);
+    }
 }
 
 /// Offers `text` to her as a file download (she chooses to keep it).

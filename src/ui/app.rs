@@ -3,7 +3,7 @@
 use crate::domain::route::{self, Route};
 use crate::ui::components::layout::{Footer, Header, SkipLink};
 use crate::ui::components::notices::{NoticeList, StorageBanner, UpdateBanner};
-use crate::ui::components::soon::Soon;
+use crate::ui::components::soon::{when_started, Soon};
 use crate::ui::lazy;
 use crate::ui::nav;
 use crate::ui::nav::use_location;
@@ -21,6 +21,13 @@ pub fn App(intro: String) -> impl IntoView {
     crate::ui::components::layout::apply_disguise(store);
     register_service_worker(update_ready);
     nav::provide_location();
+    // In discreet mode she may open the static page's plain cover while the app is built.
+    when_started(move || {
+        let covered = crate::adapters::browser::has_root_class("app-covered");
+        if store.covered.get_untracked() != covered {
+            store.covered.set(covered);
+        }
+    });
 
     view! { <Shell/> }
 }
@@ -44,16 +51,21 @@ fn Shell() -> impl IntoView {
     focus_on_navigation();
     view! {
         <SkipLink/>
-        <Header/>
+        // As Harbour starts, the header and the page are each built in a task of their own.
+        <Soon>
+            <Header/>
+        </Soon>
         <main id="main" class="app-main" tabindex="-1">
             <UpdateBanner/>
             <StorageBanner/>
             <NoticeList/>
-            {move || match screen.get() {
-                Screen::Lock => view! { <lazy::LazyLockScreen/> }.into_any(),
-                Screen::Cover => view! { <pages::cover::CoverPage/> }.into_any(),
-                Screen::Page => view! { <PageSwitch/> }.into_any(),
-            }}
+            <Soon>
+                {move || match screen.get() {
+                    Screen::Lock => view! { <lazy::LazyLockScreen/> }.into_any(),
+                    Screen::Cover => view! { <pages::cover::CoverPage/> }.into_any(),
+                    Screen::Page => view! { <PageSwitch/> }.into_any(),
+                }}
+            </Soon>
         </main>
         // Below the page: built in a task of its own as Harbour starts.
         <Soon>
@@ -152,7 +164,18 @@ fn each_frame_until(frames: u32, mut done: impl FnMut() -> bool + 'static) {
     });
 }
 
+/// Registers the service worker (offline use and updates) in a task of its own once the
+/// first screen is on, so that it does not lengthen the start.
 fn register_service_worker(update_ready: RwSignal<bool>) {
+    when_started(move || {
+        leptos::leptos_dom::helpers::set_timeout(
+            move || register_service_worker_now(update_ready),
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
+fn register_service_worker_now(update_ready: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
         let result =
             crate::adapters::pwa::register(nav::base(), move || update_ready.set(true)).await;

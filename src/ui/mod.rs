@@ -10,21 +10,29 @@ pub mod store;
 use crate::adapters::browser;
 use leptos::prelude::*;
 
-/// Starts Harbour: shows a message instead of a dead page if anything panics; then, in the
-/// next task, replaces the static HTML with the app, and mounts it.
+/// Starts Harbour: shows a message instead of a dead page if anything panics; then builds
+/// the app and puts it in place of the static HTML.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         leptos::logging::error!("Harbour stopped: {info}");
         show_failure();
     }));
     nav::init_base(browser::base_path());
-    // The app is built in a task after the one that instantiated its module: two shorter
-    // tasks, not one long one (a long task holds up her first tap; see `components::soon`).
+    // The app is built out of sight, in a few short tasks after the one that instantiated its
+    // module (a long task holds up her first tap; see `components::soon`), while the static
+    // page stays on screen; then it takes the static page's place in one step.
     leptos::leptos_dom::helpers::set_timeout(
         || {
-            let intro = browser::take_static_shell().unwrap_or_default();
-            browser::set_root_class("app-started", true);
-            leptos::mount::mount_to_body(move || view! { <app::App intro=intro/> });
+            let intro = browser::static_intro().unwrap_or_default();
+            let Some(offstage) = browser::offstage() else {
+                return;
+            };
+            leptos::mount::mount_to(offstage.clone(), move || view! { <app::App intro=intro/> })
+                .forget();
+            components::soon::when_started(move || {
+                browser::replace_static_shell(&offstage);
+                browser::set_root_class("app-started", true);
+            });
             components::soon::mark_started_soon();
         },
         std::time::Duration::ZERO,

@@ -151,6 +151,45 @@ test('the static page paints before the app replaces it, and is the largest pain
   await context.close();
 });
 
+test('the app takes the static page\'s place in one step: no screen between shows part of a page', async () => {
+  // The app is built out of sight over a few short tasks. The browser can paint between
+  // tasks, so after every task (a mutation observer runs at the end of each) the page must
+  // have exactly one header with Quick exit and 999, and the home page's heading and words.
+  const context = await h.browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__screens = [];
+    const look = () => {
+      const main = document.querySelectorAll('main');
+      window.__screens.push({
+        started: document.documentElement.classList.contains('app-started'),
+        exits: document.querySelectorAll('header .app-exit').length,
+        calls: document.querySelectorAll('header a[href="tel:999"]').length,
+        mains: main.length,
+        // (The static page also holds discreet mode's cover, hidden unless it is on.)
+        heading: main.length === 1 ? [...main[0].querySelectorAll('h1')].filter((h) => h.checkVisibility()).map((h) => h.textContent.trim()).join(' | ') : null,
+        cards: document.querySelectorAll('main .app-card').length,
+      });
+    };
+    new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto(h.url('/'));
+  await appReady(page);
+  const screens = await page.evaluate(() => window.__screens);
+  // From the moment the static page is whole and styled (nothing paints before its
+  // stylesheet: see below) to the app's whole page.
+  const whole = screens.slice(screens.findIndex((s) => s.cards === 4 && s.heading === 'Harbour'));
+  assert.ok(whole.some((s) => !s.started) && whole.some((s) => s.started), `the static page and the app were both seen: ${JSON.stringify(screens)}`);
+  for (const s of whole) {
+    assert.deepEqual(
+      [s.exits, s.calls, s.mains, s.heading, s.cards],
+      [1, 1, 1, 'Harbour', 4],
+      `a screen ${s.started ? 'after' : 'before'} the app started: ${JSON.stringify(s)}`,
+    );
+  }
+  await context.close();
+});
+
 test("nothing of the app is fetched until the static page has painted", async () => {
   // A phone on a slow connection shares it between every download: the app's JavaScript
   // and wasm fetched before the first paint hold her words back (Lighthouse's mobile
