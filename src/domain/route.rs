@@ -35,17 +35,6 @@ pub enum Route {
     Settings,
     /// Both journeys at a glance: the police case and children's social care.
     Journey,
-    /// Not an address: the home page's "Now: … Next: …" lines, which load with the
-    /// journey's page (see `ui::lazy`).
-    #[allow(dead_code)] // made by the app, never by the content build, which shares this file
-    JourneySummary,
-    /// Not an address: the home page's "Your safety plan is due for review" (see
-    /// `ui::lazy`).
-    #[allow(dead_code)]
-    PlanReviewDue,
-    /// Not an address: the home page's key dates in the next 30 days (see `ui::lazy`).
-    #[allow(dead_code)]
-    ComingUp,
     NotFound,
 }
 

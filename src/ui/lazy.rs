@@ -32,17 +32,32 @@ macro_rules! chunk {
     }};
 }
 
-/// What loads on demand: a page, or the lock screen.
+/// What loads on demand: a page, a part of the home page, or the lock screen.
 #[derive(Clone, PartialEq)]
 enum Part {
     Page(Route),
+    HomePart(HomePart),
     LockScreen,
+}
+
+/// A part of the home page that only her own data fills (see [`HomePartLazy`]).
+#[derive(Clone, Copy, PartialEq)]
+pub enum HomePart {
+    /// "Your safety plan is due for review".
+    PlanReviewDue,
+    /// "Now: … Next: …" for the police case and social care.
+    JourneySummary,
+    /// Her key dates in the next 30 days.
+    ComingUp,
 }
 
 /// A part, built once its chunk has loaded.
 async fn load_part(part: Part) -> Result<AnyView, SplitLoaderError> {
     match part {
         Part::Page(route) => load_page(route).await,
+        // With the notebook's chunk, opening the home page with notes saved fetched 109 files
+        // (254 KB brotli) rather than 48: these parts have a small chunk of their own.
+        Part::HomePart(part) => chunk!(home_part(part)),
         Part::LockScreen => chunk!(lock_screen()),
     }
 }
@@ -71,11 +86,6 @@ async fn load_page(route: Route) -> Result<AnyView, SplitLoaderError> {
         // The journey shares the notebook's chunk: its own chunk made the first visit about
         // 1.6 KB (brotli) larger, from the split step's extra shared chunks and their stubs.
         Route::Notebook | Route::Dates | Route::Journey => chunk!(notebook_page(route)),
-        // The home page's parts have a small chunk of their own: with the notebook's, opening
-        // the home page with notes saved fetched 109 files (254 KB brotli) rather than 48.
-        Route::JourneySummary | Route::PlanReviewDue | Route::ComingUp => {
-            chunk!(home_part(route))
-        }
         Route::Safety | Route::Settings => chunk!(settings_page(route)),
         Route::Letters | Route::Letter(_) | Route::Meetings | Route::Statement => {
             chunk!(letters_page(route))
@@ -136,11 +146,11 @@ fn notebook_page(route: Route) -> Result<AnyView, SplitLoaderError> {
 }
 
 #[cfg_attr(feature = "split", wasm_split(home_parts, fallible))]
-fn home_part(route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(match route {
-        Route::PlanReviewDue => view! { <pages::home::PlanReviewDue/> }.into_any(),
-        Route::ComingUp => view! { <pages::home::ComingUp/> }.into_any(),
-        _ => view! { <pages::journey::JourneySummary/> }.into_any(),
+fn home_part(part: HomePart) -> Result<AnyView, SplitLoaderError> {
+    Ok(match part {
+        HomePart::PlanReviewDue => view! { <pages::home::PlanReviewDue/> }.into_any(),
+        HomePart::ComingUp => view! { <pages::home::ComingUp/> }.into_any(),
+        HomePart::JourneySummary => view! { <pages::journey::JourneySummary/> }.into_any(),
     })
 }
 
@@ -162,17 +172,16 @@ fn settings_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
-/// A part of the home page that only her own data fills: `route` is one of
-/// [`Route::JourneySummary`] ("Now: … Next: …"), [`Route::PlanReviewDue`] and
-/// [`Route::ComingUp`]. Its code is in a small chunk of its own, fetched only once `when` says
-/// she has something for it (so never on a first visit), and the shell carries only the
-/// check. While it loads, or if it cannot, the home page shows nothing there.
+/// A part of the home page that only her own data fills. Its code is in a small chunk of
+/// its own, fetched only once `when` says she has something for it (so never on a first
+/// visit), and the shell carries only the check. While it loads, or if it cannot, the home
+/// page shows nothing there.
 #[component]
-pub fn HomePartLazy(route: Route, when: fn(&Snapshot) -> bool) -> impl IntoView {
+pub fn HomePartLazy(part: HomePart, when: fn(&Snapshot) -> bool) -> impl IntoView {
     let store = crate::ui::store::use_store();
     view! {
         <Show when=move || store.snapshot.with(when)>
-            <LazyPage route=route.clone()/>
+            {lazy_part(Part::HomePart(part))}
         </Show>
     }
 }
@@ -235,12 +244,7 @@ fn lazy_part(part: Part) -> impl IntoView {
     };
     load();
     // Part of a page (see `HomePartLazy`): nothing while it loads or if it fails.
-    let part = route.with_value(|r| {
-        matches!(
-            r,
-            Part::Page(Route::JourneySummary | Route::PlanReviewDue | Route::ComingUp)
-        )
-    });
+    let part = route.with_value(|r| matches!(r, Part::HomePart(_)));
     move || match state.get() {
         Loading::Waiting | Loading::Failed if part => ().into_any(),
         Loading::Waiting => view! { <PageLoading/> }.into_any(),

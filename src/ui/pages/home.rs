@@ -2,11 +2,10 @@
 
 use crate::domain::data::Snapshot;
 use crate::domain::nation::Residence;
-use crate::domain::route::Route;
 use crate::ui::components::nation::{question_html, showing};
 use crate::ui::components::page::use_page_title;
 use crate::ui::components::soon::Soon;
-use crate::ui::lazy::HomePartLazy;
+use crate::ui::lazy::{HomePart, HomePartLazy};
 use crate::ui::nav::href;
 use crate::ui::store::{load_codec, use_store, LockState};
 use leptos::prelude::*;
@@ -35,14 +34,14 @@ pub fn HomePage() -> impl IntoView {
         |s: &Snapshot| !s.data.journey.police.is_empty() || !s.data.journey.care.is_empty();
     let has_dates = |s: &Snapshot| !s.data.dates.is_empty();
     view! {
-        <HomePartLazy route=Route::PlanReviewDue when=has_review_date/>
+        <HomePartLazy part=HomePart::PlanReviewDue when=has_review_date/>
         <div inner_html=intro></div>
         // What follows the introduction (the static page's words) is built in tasks of its
         // own as Harbour starts (see `Soon`).
         <Soon>
             <WhereYouLive/>
-            <HomePartLazy route=Route::JourneySummary when=has_marked/>
-            <HomePartLazy route=Route::ComingUp when=has_dates/>
+            <HomePartLazy part=HomePart::JourneySummary when=has_marked/>
+            <HomePartLazy part=HomePart::ComingUp when=has_dates/>
             <ul class="app-link-list">
                 <li><a href=href("/notebook")>"Your notebook: what was said and agreed"</a></li>
                 <li><a href=href("/dates")>"Key dates"</a></li>
