@@ -10,6 +10,12 @@ pub mod store;
 use crate::adapters::browser;
 use leptos::prelude::*;
 
+thread_local! {
+    /// The app, kept for the life of the page: dropping it would take the app off the page.
+    static APP: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Starts Harbour: shows a message instead of a dead page if anything panics; then builds
 /// the app and puts it in place of the static HTML.
 pub fn start() {
@@ -27,8 +33,11 @@ pub fn start() {
             let Some(offstage) = browser::offstage() else {
                 return;
             };
-            leptos::mount::mount_to(offstage.clone(), move || view! { <app::App intro=intro/> })
-                .forget();
+            let app = leptos::mount::mount_to(
+                offstage.clone(),
+                move || view! { <app::App intro=intro/> },
+            );
+            APP.with(|kept| *kept.borrow_mut() = Some(Box::new(app)));
             components::soon::when_started(move || {
                 browser::replace_static_shell(&offstage);
                 browser::set_root_class("app-started", true);
