@@ -215,13 +215,15 @@ pub fn LazyLockScreen() -> impl IntoView {
 fn lazy_part(part: Part) -> impl IntoView {
     let state = RwSignal::new(Loading::Waiting);
     let page = StoredValue::new_local(None::<AnyView>);
-    let route = StoredValue::new(part);
+    // Part of a page (see `HomePartLazy`): nothing while it loads or if it fails.
+    let in_page = matches!(part, Part::HomePart(_));
+    let part = StoredValue::new(part);
     // The page is built under this component's owner, also when "Try again" runs from a
     // click (which has no owner), so it finds the store and is cleaned up when she leaves.
     let owner = Owner::current().unwrap_or_default();
     let load = move || {
         state.set(Loading::Waiting);
-        let route = route.get_value();
+        let part = part.get_value();
         // Start fetching the codec now, so it downloads alongside the page's chunk; the
         // second call below waits for this one rather than fetching again.
         leptos::task::spawn_local(async {
@@ -229,7 +231,7 @@ fn lazy_part(part: Part) -> impl IntoView {
         });
         let scoped = owner.with(|| {
             ScopedFuture::new(async move {
-                let view = load_part(route).await;
+                let view = load_part(part).await;
                 let codec = crate::ui::store::load_codec().await;
                 match (view, codec) {
                     (Ok(view), Ok(_)) => {
@@ -243,10 +245,8 @@ fn lazy_part(part: Part) -> impl IntoView {
         leptos::task::spawn_local(scoped);
     };
     load();
-    // Part of a page (see `HomePartLazy`): nothing while it loads or if it fails.
-    let part = route.with_value(|r| matches!(r, Part::HomePart(_)));
     move || match state.get() {
-        Loading::Waiting | Loading::Failed if part => ().into_any(),
+        Loading::Waiting | Loading::Failed if in_page => ().into_any(),
         Loading::Waiting => view! { <PageLoading/> }.into_any(),
         Loading::Ready => page
             .try_update_value(Option::take)
