@@ -14,15 +14,20 @@ mkdir -p "$tools"
 
 # Trunk is for development only (scripts/dev.sh installs it the first time it is run).
 trunk_version="0.21.14"
+# wasm-opt, native: binaryen 116 as the crates.io package `wasm-opt` (the one cargo-leptos
+# uses) builds it. Debian's binaryen (108) breaks wasm-bindgen's output; npm's (132) runs in
+# Node, half a second or more per file, minutes for Harbour's 190 chunks.
+wasm_opt_version="0.116.1"
 # wasm-bindgen-cli at exactly the version in Cargo.lock.
 wbg_version="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$root/Cargo.lock")"
 # The release build (tools/build) is keyed by a hash of its own source and lockfile.
 build_version="$(cd "$root/tools/build" && cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -c1-12)"
 trunk_dir="$tools/trunk-$trunk_version"
 wbg_dir="$tools/wasm-bindgen-$wbg_version"
+wasm_opt_dir="$tools/wasm-opt-$wasm_opt_version"
 build_dir="$tools/harbour-build-$build_version"
 
-export PATH="$build_dir/bin:$trunk_dir/bin:$wbg_dir/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$build_dir/bin:$trunk_dir/bin:$wbg_dir/bin:$wasm_opt_dir/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -40,14 +45,20 @@ if [ ! -x "$wbg_dir/bin/wasm-bindgen" ]; then
     cargo install wasm-bindgen-cli --version "=$wbg_version" --root "$wbg_dir"
 fi
 
+if [ ! -x "$wasm_opt_dir/bin/wasm-opt" ]; then
+  say "installing wasm-opt (binaryen 116) into $wasm_opt_dir (about 8 minutes, once per machine)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install wasm-opt --version "=$wasm_opt_version" --locked --root "$wasm_opt_dir"
+fi
+
 if [ ! -x "$build_dir/bin/harbour-build" ]; then
   say "building the release build tool into $build_dir (about 1 minute, once per machine)"
   cargo install --path "$root/tools/build" --locked --root "$build_dir" \
     --target-dir "$tools/build/harbour-build"
 fi
 
-# npm tools: wasm-opt (binaryen), esbuild, Playwright's driver, axe-core, Lighthouse.
-if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+# npm tools: esbuild, Playwright's driver, axe-core, Lighthouse.
+if [ ! -x "$root/node_modules/.bin/esbuild" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm tools"
   (cd "$root" && npm ci --no-audit --no-fund)
 fi

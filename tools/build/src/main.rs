@@ -5,7 +5,8 @@
 //!  1. bundles the stylesheets into one (esbuild), named by its hash, with an integrity hash;
 //!  2. builds the app's wasm with cargo, with its lazy split points on (`--features split`);
 //!  3. splits that wasm into a small first-visit module and lazy chunks (the library
-//!     cargo-leptos uses for `cargo leptos build --split`), and optimises each chunk;
+//!     cargo-leptos uses for `cargo leptos build --split`), and optimises each chunk
+//!     (wasm-opt: binaryen 116, native, which scripts/setup.sh builds once per machine);
 //!  4. runs wasm-bindgen on the first-visit module, and wasm-opt on what it makes;
 //!  5. adds the project's own loader, `public/start.js`, and minifies the JavaScript;
 //!  6. writes index.html from the project's template (the `data-trunk` lines that
@@ -42,6 +43,11 @@ const STAGE: &str = "target/harbour-dist";
 const SPLIT_WORK: &str = "target/harbour-split";
 /// The module wasm-bindgen writes, as the chunk loader imports it.
 const APP_NAME: &str = "harbour";
+/// The binaryen release whose wasm-opt the build needs (`wasm-opt --version` says
+/// "wasm-opt version 116 (version_116)").
+/// Debian's (108) breaks wasm-bindgen's output (the app throws `WebAssembly.Table.set():
+/// Argument 1 is invalid`), so another on `PATH` must stop the build, not ship it.
+const WASM_OPT_RELEASE: &str = "116";
 /// What Rust's wasm32 target emits (and every browser Harbour supports runs); not
 /// `--all-features`, which lets wasm-opt use encodings browsers do not yet accept.
 const CHUNK_FEATURES: &[&str] = &[
@@ -98,6 +104,7 @@ fn main() -> ExitCode {
 /// `base`: the path Harbour is served under, `/` or such as `/harbour/`.
 fn release(root: &Path, base: &str) -> Result<()> {
     let template = read_text(&root.join("index.html"))?;
+    check_wasm_opt()?;
     let stage = root.join(STAGE);
     remove_dir(&stage)?;
     create_dir(&stage)?;
@@ -141,12 +148,7 @@ fn release(root: &Path, base: &str) -> Result<()> {
     let split = wasm_split_cli_support::transform(options)
         .map_err(|why| format!("splitting the wasm: {why:?}"))?;
     for chunk in &split.split_modules {
-        run(Command::new("wasm-opt")
-            .arg("-Oz")
-            .args(CHUNK_FEATURES)
-            .arg(chunk)
-            .arg("-o")
-            .arg(chunk))?;
+        optimise_chunk(chunk)?;
     }
 
     // 4. The first-visit module's JavaScript bindings, then its own optimisation. `-Os`, not
@@ -332,6 +334,59 @@ fn files_under(dir: &Path) -> Result<Vec<String>> {
     }
     found.sort();
     Ok(found)
+}
+
+/// wasm-opt `-Oz` on one lazy chunk, in place. Each chunk keeps a name section from
+/// wasm-split that binaryen reads with two warnings (a subsection it does not know, a global
+/// it cannot find): harmless, as the output has no names, but 380 lines that would hide a
+/// real warning, so those two are left out and anything else wasm-opt says is shown.
+fn optimise_chunk(chunk: &Path) -> Result<()> {
+    let output = Command::new("wasm-opt")
+        .arg("-Oz")
+        .args(CHUNK_FEATURES)
+        .arg(chunk)
+        .arg("-o")
+        .arg(chunk)
+        .output()
+        .map_err(|why| format!("cannot run wasm-opt (is `. scripts/setup.sh` done?): {why}"))?;
+    let said = String::from_utf8_lossy(&output.stderr);
+    for line in said.lines().filter(|line| {
+        !(line.starts_with("warning: unknown name subsection")
+            || line.starts_with("warning: global index out of bounds in name section"))
+    }) {
+        eprintln!("{line}");
+    }
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wasm-opt failed on {} ({})",
+            chunk.display(),
+            output.status
+        ))
+    }
+}
+
+/// Stops the build unless the `wasm-opt` on `PATH` is the binaryen release it is made with.
+fn check_wasm_opt() -> Result<()> {
+    let output = Command::new("wasm-opt")
+        .arg("--version")
+        .output()
+        .map_err(|why| format!("cannot run wasm-opt (is `. scripts/setup.sh` done?): {why}"))?;
+    let version = String::from_utf8_lossy(&output.stdout);
+    let release = version
+        .split_whitespace()
+        .skip_while(|word| *word != "version")
+        .nth(1);
+    if release == Some(WASM_OPT_RELEASE) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the wasm-opt on PATH says {:?}; this build needs binaryen's version {WASM_OPT_RELEASE} \
+             (`. scripts/setup.sh` puts it first on PATH)",
+            version.trim()
+        ))
+    }
 }
 
 fn run(command: &mut Command) -> Result<()> {
