@@ -181,8 +181,18 @@ test('two tabs changing the same thing at once: one version shows, the other is 
   const b = await context.newPage();
   await b.goto(h.url('/notebook'));
   await appReady(b);
-  // Both type within the same autosave window, before either tab hears of the other.
-  await Promise.all([a.fill('#notes', 'CANARY-alpha'), b.fill('#notes', 'CANARY-beta')]);
+  // Both add a word to what their tab shows, meant to land within the same autosave window,
+  // before either tab hears of the other. On a busy machine one tab may hear of the other
+  // first: adding (not replacing, as a fill would) keeps the test true then too, since she
+  // added her word to the words she saw.
+  const addWord = (page, word) =>
+    page.evaluate((w) => {
+      const notes = document.querySelector('#notes');
+      notes.value = `${notes.value} ${w}`;
+      notes.dispatchEvent(new Event('input', { bubbles: true }));
+    }, word);
+  await Promise.all([a.locator('#notes').waitFor(), b.locator('#notes').waitFor()]);
+  await Promise.all([addWord(a, 'CANARY-alpha'), addWord(b, 'CANARY-beta')]);
   await a.waitForTimeout(1500);
   const shown = [await a.inputValue('#notes'), await b.inputValue('#notes')];
   const kept = await recoveryCopies(a);
