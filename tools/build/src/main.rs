@@ -341,14 +341,14 @@ fn files_under(dir: &Path) -> Result<Vec<String>> {
 /// it cannot find): harmless, as the output has no names, but 380 lines that would hide a
 /// real warning, so those two are left out and anything else wasm-opt says is shown.
 fn optimise_chunk(chunk: &Path) -> Result<()> {
-    let output = Command::new("wasm-opt")
-        .arg("-Oz")
-        .args(CHUNK_FEATURES)
-        .arg(chunk)
-        .arg("-o")
-        .arg(chunk)
-        .output()
-        .map_err(|why| format!("cannot run wasm-opt (is `. scripts/setup.sh` done?): {why}"))?;
+    let output = run_captured(
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(CHUNK_FEATURES)
+            .arg(chunk)
+            .arg("-o")
+            .arg(chunk),
+    )?;
     let said = String::from_utf8_lossy(&output.stderr);
     for line in said.lines().filter(|line| {
         !(line.starts_with("warning: unknown name subsection")
@@ -369,10 +369,7 @@ fn optimise_chunk(chunk: &Path) -> Result<()> {
 
 /// Stops the build unless the `wasm-opt` on `PATH` is the binaryen release it is made with.
 fn check_wasm_opt() -> Result<()> {
-    let output = Command::new("wasm-opt")
-        .arg("--version")
-        .output()
-        .map_err(|why| format!("cannot run wasm-opt (is `. scripts/setup.sh` done?): {why}"))?;
+    let output = run_captured(Command::new("wasm-opt").arg("--version"))?;
     let version = String::from_utf8_lossy(&output.stdout);
     let release = version
         .split_whitespace()
@@ -391,14 +388,22 @@ fn check_wasm_opt() -> Result<()> {
 
 fn run(command: &mut Command) -> Result<()> {
     let name = command.get_program().to_string_lossy().into_owned();
-    let status = command
-        .status()
-        .map_err(|why| format!("cannot run {name} (is `. scripts/setup.sh` done?): {why}"))?;
+    let status = command.status().map_err(|why| cannot_run(&name, why))?;
     if status.success() {
         Ok(())
     } else {
         Err(format!("{name} failed ({status})"))
     }
+}
+
+/// Runs `command` with its output captured (its exit status is for the caller to judge).
+fn run_captured(command: &mut Command) -> Result<std::process::Output> {
+    let name = command.get_program().to_string_lossy().into_owned();
+    command.output().map_err(|why| cannot_run(&name, why))
+}
+
+fn cannot_run(name: &str, why: std::io::Error) -> String {
+    format!("cannot run {name} (is `. scripts/setup.sh` done?): {why}")
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`: a name that changes with the content.
